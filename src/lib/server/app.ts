@@ -1,0 +1,78 @@
+import type { BetterAuthPlugin } from 'better-auth';
+import { readConfig, type AppConfig } from './platform/config.ts';
+import { openDatabase, type DatabaseHandle } from './db/connection.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { createAuth, type Auth } from './auth/auth.ts';
+import { createMailer, type Mailer } from './mail/mailer.ts';
+import { startJobs, type Jobs } from './jobs/queue.ts';
+import { logger } from './platform/logger.ts';
+
+export interface App {
+  config: AppConfig;
+  database: DatabaseHandle;
+  auth: Auth;
+  mailer: Mailer;
+  jobs: Jobs | undefined;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  config?: AppConfig;
+  /** Framework glue such as SvelteKit's cookie plugin; must come last. */
+  authPlugins?: BetterAuthPlugin[];
+  /** Run the job workers in this process (always on the embedded database). */
+  runWorkers?: boolean;
+  /** Tests open a private copy of a template folder and need no lock. */
+  skipLock?: boolean;
+  migrate?: boolean;
+}
+
+export function absoluteUrlFor(config: AppConfig) {
+  return (path: string, request?: Request): string => {
+    if (config.publicOrigin) return config.publicOrigin + path;
+    if (request) {
+      const url = new URL(request.url);
+      const host = request.headers.get('host') ?? url.host;
+      const proto = request.headers.get('x-forwarded-proto') ?? url.protocol.replace(':', '');
+      return `${proto}://${host}${path}`;
+    }
+    return `http://localhost:${process.env.PORT || 3000}${path}`;
+  };
+}
+
+/** Opens the database, migrates it and wires auth, mail and jobs. */
+export async function startApp(options: StartOptions = {}): Promise<App> {
+  const config = options.config ?? readConfig();
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    skipLock: options.skipLock
+  });
+  try {
+    const mailer = createMailer(config);
+    const auth = createAuth(database.pool, config, mailer, { absoluteUrl: absoluteUrlFor(config) }, options.authPlugins);
+    if (options.migrate !== false) {
+      const applied = await migrateToLatest(database, auth);
+      if (applied.length) logger.info({ applied }, 'migrations applied');
+    }
+    const runWorkers = options.runWorkers ?? database.kind === 'pglite';
+    const jobs = runWorkers ? await startJobs(database) : undefined;
+    let stopped = false;
+    return {
+      config,
+      database,
+      auth,
+      mailer,
+      jobs,
+      async stop() {
+        if (stopped) return;
+        stopped = true;
+        await jobs?.stop();
+        await database.close();
+      }
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

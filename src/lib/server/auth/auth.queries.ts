@@ -1,0 +1,75 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database.ts';
+import type { Role, RoleAssignment } from './roles.ts';
+
+export async function findActiveRoleAssignments(db: Db, userId: string, municipalityId: string, onDate: string): Promise<RoleAssignment[]> {
+  const rows = await db
+    .selectFrom('role_assignment')
+    .select(['id', 'role', 'scope_type', 'scope_id', 'valid_from', 'valid_to'])
+    .where('user_id', '=', userId)
+    .where('municipality_id', '=', municipalityId)
+    .where('valid_from', '<=', onDate)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', onDate)]))
+    .orderBy('created_at')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    role: r.role as Role,
+    scopeType: r.scope_type,
+    scopeId: r.scope_id,
+    validFrom: r.valid_from,
+    validTo: r.valid_to
+  }));
+}
+
+export async function insertRoleAssignment(
+  db: Db,
+  row: { municipalityId: string; userId: string; role: Role; scopeType?: string | null; scopeId?: string | null; validFrom: string; validTo?: string | null; grantedBy: string | null }
+) {
+  return db
+    .insertInto('role_assignment')
+    .values({
+      municipality_id: row.municipalityId,
+      user_id: row.userId,
+      role: row.role,
+      scope_type: row.scopeType ?? null,
+      scope_id: row.scopeId ?? null,
+      valid_from: row.validFrom,
+      valid_to: row.validTo ?? null,
+      granted_by: row.grantedBy
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+export async function countRecentFailures(db: Db, key: string, since: Date): Promise<number> {
+  const row = await db
+    .selectFrom('auth_throttle')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('key', '=', key)
+    .where('failed_at', '>=', since)
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+export async function recordFailure(db: Db, keys: string[], at: Date): Promise<void> {
+  if (!keys.length) return;
+  await db.insertInto('auth_throttle').values(keys.map((key) => ({ key, failed_at: at }))).execute();
+}
+
+export async function clearFailures(db: Db, key: string): Promise<void> {
+  await db.deleteFrom('auth_throttle').where('key', '=', key).execute();
+}
+
+export async function deleteFailuresBefore(db: Db, before: Date): Promise<void> {
+  await db.deleteFrom('auth_throttle').where('failed_at', '<', before).execute();
+}
+
+export async function findSessionCreatedAt(db: Db, sessionId: string): Promise<Date | undefined> {
+  const row = await db.selectFrom('session').select('createdAt').where('id', '=', sessionId).executeTakeFirst();
+  return row?.createdAt;
+}
+
+export async function deleteSession(db: Db, sessionId: string): Promise<void> {
+  await db.deleteFrom('session').where('id', '=', sessionId).execute();
+}

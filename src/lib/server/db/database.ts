@@ -1,0 +1,12 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { MunicipalityTables } from '../municipalities/municipalities.table.ts';
+import type { PeopleTables } from '../people/people.table.ts';
+import type { HouseholdTables } from '../households/households.table.ts';
+import type { AuthTables } from '../auth/auth.table.ts';
+import type { AuditTables } from '../platform/audit.table.ts';
+
+/** The whole schema, composed from each domain's tables. */
+export interface Database extends MunicipalityTables, PeopleTables, HouseholdTables, AuthTables, AuditTables {}
+
+/** What a query function takes first: the database or an open transaction. */
+export type Db = Kysely<Database> | Transaction<Database>;

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely/migration';
+import * as platform from './0001_platform.ts';
+
+/** Every migration, in order. Listed here (not read from disk) so the built server carries them. */
+export const migrations: Record<string, Migration> = {
+  '0001_platform': platform
+};

@@ -1,0 +1,5 @@
+import type { JobHandler } from './job-handler.ts';
+import { purgeAuditJob } from '../platform/audit.jobs.ts';
+
+/** Every domain's jobs, registered here. */
+export const jobHandlers: JobHandler[] = [purgeAuditJob];

@@ -1,0 +1,1 @@
+export { setPreferredLanguage } from './people.service.ts';

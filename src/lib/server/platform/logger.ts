@@ -1,0 +1,7 @@
+import pino from 'pino';
+
+export const logger = pino({
+  level: process.env.LOG_LEVEL || (process.env.NODE_ENV === 'test' ? 'warn' : 'info'),
+  base: { service: 'hagukumi' },
+  redact: ['password', '*.password', 'headers.cookie', 'headers.authorization']
+});
