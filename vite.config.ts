@@ -14,7 +14,7 @@ export default defineConfig({
       emitTsDeclarations: true
     }),
     sveltekit({
-      adapter: adapter(),
+      adapter: adapter({ out: process.env.HAGUKUMI_BUILD_DIR || 'build' }),
       // The origin check is ours (hooks.server.ts, run time, from the request + HAGUKUMI_TRUSTED_ORIGINS):
       // SvelteKit's own check compares against an origin fixed at build time.
       csrf: { trustedOrigins: ['*'] }

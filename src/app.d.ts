@@ -1,5 +1,5 @@
 import type { Viewer } from '#lib/server/auth/session.ts';
-import type { MunicipalityContext } from '#lib/server/municipalities/municipalities.service.ts';
+import type { MunicipalityContext } from '#lib/server/municipalities/index.ts';
 import type { App as HagukumiApp } from '#lib/server/app.ts';
 
 declare global {

@@ -8,7 +8,7 @@ import { paraglideMiddleware } from '#lib/paraglide/server.js';
 import { m } from '#lib/paraglide/messages.js';
 import { startServer } from '#lib/server/server-start.ts';
 import { findRunningApp } from '#lib/server/runtime.ts';
-import { resolveMunicipality } from '#lib/server/municipalities/municipalities.service.ts';
+import { resolveMunicipality } from '#lib/server/municipalities/index.ts';
 import { loadViewer } from '#lib/server/auth/session.ts';
 import { audienceOfRoute, canEnter, needsSecondFactor } from '#lib/server/auth/roles.ts';
 import { isFormSubmission, isSameOriginRequest } from '#lib/server/platform/request-origin.ts';

@@ -25,6 +25,8 @@ export interface StartOptions {
   /** Tests open a private copy of a template folder and need no lock. */
   skipLock?: boolean;
   migrate?: boolean;
+  /** Tests capture mail instead of sending it. */
+  mailer?: Mailer;
 }
 
 export function absoluteUrlFor(config: AppConfig) {
@@ -49,7 +51,7 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
     skipLock: options.skipLock
   });
   try {
-    const mailer = createMailer(config);
+    const mailer = options.mailer ?? createMailer(config);
     const auth = createAuth(database.pool, config, mailer, { absoluteUrl: absoluteUrlFor(config) }, options.authPlugins);
     if (options.migrate !== false) {
       const applied = await migrateToLatest(database, auth);

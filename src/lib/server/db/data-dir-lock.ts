@@ -7,16 +7,17 @@ import { hostname } from 'node:os';
  * The owner writes its pid into `<folder>.lock`; a lock whose process is gone (kill -9) is taken over.
  */
 export class DataDirLockedError extends Error {
-  constructor(
-    readonly lockPath: string,
-    readonly ownerPid: number
-  ) {
+  readonly lockPath: string;
+  readonly ownerPid: number;
+  constructor(lockPath: string, ownerPid: number) {
     super(
       `The data folder is already in use by another Hagukumi process (pid ${ownerPid}).\n` +
         `Stop that process (a server, a migration or a worker) first, or set HAGUKUMI_DATA_DIR to another folder.\n` +
         `Lock file: ${lockPath}`
     );
     this.name = 'DataDirLockedError';
+    this.lockPath = lockPath;
+    this.ownerPid = ownerPid;
   }
 }
 
@@ -54,7 +55,7 @@ export function lockDataDir(dataDir: string): () => void {
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      let owner: { pid?: number; host?: string } = {};
+      let owner: { pid?: number; host?: string };
       try {
         owner = JSON.parse(readFileSync(lockPath, 'utf8'));
       } catch {

@@ -43,8 +43,8 @@ const DEPARTMENTS = [
 /** Creates a verified account with a password (as sign-up would, without the mail round trip). */
 export async function createVerifiedAccount(app: App, email: string, name: string, password: string, municipalityId: string): Promise<string> {
   const ctx = await app.auth.$context;
-  const user = await ctx.internalAdapter.createUser({ email: email.toLowerCase(), name, emailVerified: true });
-  await ctx.internalAdapter.linkAccount({ userId: user.id, providerId: 'credential', accountId: user.id, password: await ctx.password.hash(password) });
+  const user = await ctx.internalAdapter.createUser({ email: email.toLowerCase(), name, emailVerified: true }, { method: 'admin' });
+  await ctx.internalAdapter.createAccount({ userId: user.id, providerId: 'credential', accountId: user.id, password: await ctx.password.hash(password) });
   await markEmailVerified(app.database.db, user.id);
   await insertProfile(app.database.db, { userId: user.id, municipalityId });
   return user.id;

@@ -1,0 +1,2 @@
+export { resolveMunicipality, type MunicipalityContext } from './municipalities.service.ts';
+export { isValidMunicipalityCode } from './municipality-code.ts';
