@@ -1,1 +1,2 @@
 export { setPreferredLanguage } from './people.service.ts';
+export { ensureProfile, findPreferredLanguage } from './people.service.ts';
