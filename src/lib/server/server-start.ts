@@ -28,6 +28,7 @@ export async function startServer(options: { authPlugins?: BetterAuthPlugin[] } 
     const municipalities = await listMunicipalities(app.database.db);
     if (municipalities.length === 0) {
       await seedDemoWard(app);
+      console.log('Loaded the demo ward さくら区 into the new embedded database.');
       printDemoAccounts();
     } else if (process.env.HAGUKUMI_QUIET !== '1') {
       printDemoAccounts();

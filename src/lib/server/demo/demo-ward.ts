@@ -1,5 +1,5 @@
 import type { App } from '../app.ts';
-import { insertDepartment, insertDistrict, insertMunicipality, insertMunicipalityHost } from '../municipalities/municipalities.queries.ts';
+import { findMunicipalityByCode, insertDepartment, insertDistrict, insertMunicipality, insertMunicipalityHost } from '../municipalities/municipalities.queries.ts';
 import { insertRoleAssignment } from '../auth/auth.queries.ts';
 import { insertProfile, markEmailVerified } from '../people/people.queries.ts';
 import type { Role } from '../auth/roles.ts';
@@ -66,6 +66,14 @@ export async function seedDemoWard(app: App): Promise<string> {
   }
   await seedDemoHouseholds(app, municipalityId, userIds);
   return municipalityId;
+}
+
+/** Seeds the demo ward unless a municipality with its code is already there. */
+export async function seedDemoWardOnce(app: App): Promise<boolean> {
+  const existing = await findMunicipalityByCode(app.database.db, DEMO_WARD.code);
+  if (existing) return false;
+  await seedDemoWard(app);
+  return true;
 }
 
 export function printDemoAccounts(): void {

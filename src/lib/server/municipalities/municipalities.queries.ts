@@ -82,3 +82,7 @@ export async function insertDepartment(db: Db, municipalityId: string, row: { co
 export async function listDepartments(db: Db, municipalityId: string) {
   return db.selectFrom('department').select(['id', 'code', 'name', 'name_en']).where('municipality_id', '=', municipalityId).orderBy('code').execute();
 }
+
+export async function findMunicipalityByCode(db: Db, code: string) {
+  return db.selectFrom('municipality').select(['id', 'code', 'name']).where('code', '=', code).executeTakeFirst();
+}
