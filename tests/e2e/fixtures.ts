@@ -10,7 +10,8 @@ export const DEMO_EMAILS = {
   org: 'npo@sakura.example',
   staff: 'staff@sakura.example',
   coordinator: 'coordinator@sakura.example',
-  admin: 'admin@sakura.example'
+  admin: 'admin@sakura.example',
+  otherGuardian: 'miwa@sakura.example'
 } as const;
 export type DemoRole = keyof typeof DEMO_EMAILS;
 

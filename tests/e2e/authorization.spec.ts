@@ -1,0 +1,101 @@
+import { test, expect, type APIRequestContext, type Browser } from '@playwright/test';
+import { DEMO_EMAILS, DEMO_PASSWORD, signIn } from './fixtures.ts';
+import { listRoutes, routePattern, type Audience } from './routes.ts';
+
+type Visitor = 'anonymous' | 'guardian' | 'org' | 'staff' | 'coordinator' | 'admin';
+const VISITORS: Visitor[] = ['anonymous', 'guardian', 'org', 'staff', 'coordinator', 'admin'];
+
+/** Who may enter each audience's pages, by the demo ward's accounts and their role assignments. */
+const ALLOWED: Record<Audience, Visitor[]> = {
+  public: VISITORS,
+  guardian: ['guardian', 'org', 'staff', 'coordinator', 'admin'],
+  org: ['org'],
+  staff: ['staff', 'admin'],
+  support: ['coordinator'],
+  admin: ['admin']
+};
+
+/** Concrete values for route parameters that are not record ids. */
+const NON_ID_PARAMS: Record<string, string> = { rest: 'no-such-path' };
+const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+
+const routes = listRoutes();
+
+async function contextFor(browser: Browser, visitor: Visitor): Promise<APIRequestContext> {
+  const context = await browser.newContext();
+  if (visitor !== 'anonymous') {
+    const page = await context.newPage();
+    await signIn(page, DEMO_EMAILS[visitor], DEMO_PASSWORD);
+    await expect(page.getByRole('button', { name: 'ログアウト' })).toBeVisible();
+    await page.close();
+  }
+  return context.request;
+}
+
+function concreteUrl(path: string): string {
+  return path.replace(/\[(?:\.\.\.)?(\w+)\]/g, (_, name: string) => NON_ID_PARAMS[name] ?? UNKNOWN_ID);
+}
+
+test('every route declares its audience (a route group, or an `audience` export for api/)', () => {
+  const undeclared = routes.filter((r) => !r.audience).map((r) => r.id);
+  expect(undeclared).toEqual([]);
+  expect(routes.length).toBeGreaterThan(5);
+});
+
+test('every route lets in exactly the roles of its audience, and nobody else', async ({ browser, baseURL }) => {
+  test.setTimeout(300_000);
+  const failures: string[] = [];
+  for (const visitor of VISITORS) {
+    const request = await contextFor(browser, visitor);
+    for (const route of routes.filter((r) => r.hasGet && r.audience)) {
+      const url = new URL(concreteUrl(route.path), baseURL).toString();
+      const response = await request.get(url, { maxRedirects: 0, headers: { accept: 'text/html' } });
+      const status = response.status();
+      const location = response.headers()['location'] ?? '';
+      const allowed = ALLOWED[route.audience!].includes(visitor);
+      const denied = status === 401 || status === 403 || (status === 303 && location.startsWith('/sign-in'));
+      if (allowed && denied) failures.push(`${visitor} was refused ${route.id} (${status} ${location})`);
+      if (!allowed && !denied) failures.push(`${visitor} was let into ${route.id} (${status})`);
+      if (status >= 500) failures.push(`${visitor} got ${status} on ${route.id}`);
+    }
+  }
+  expect(failures).toEqual([]);
+});
+
+test("a guardian asking for another household's records by id gets 404 and nothing of them", async ({ browser, baseURL }) => {
+  test.setTimeout(300_000);
+  const idRoutes = routes.filter((r) => r.hasGet && r.audience === 'guardian' && r.params.some((p) => !(p in NON_ID_PARAMS)));
+  // Collect concrete URLs of the other family (鈴木) by following the links its guardian sees.
+  const owner = await browser.newContext();
+  const ownerPage = await owner.newPage();
+  await signIn(ownerPage, DEMO_EMAILS.otherGuardian, DEMO_PASSWORD);
+  const found = new Map<string, string>();
+  const queue = ['/family', '/account'];
+  const seen = new Set<string>();
+  while (queue.length && seen.size < 60) {
+    const path = queue.shift()!;
+    if (seen.has(path)) continue;
+    seen.add(path);
+    await ownerPage.goto(path);
+    const hrefs = await ownerPage.locator('a[href^="/"]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
+    for (const href of hrefs) {
+      const hrefPath = href.split('?')[0];
+      for (const route of idRoutes) if (routePattern(route.path).test(hrefPath) && !found.has(route.id)) found.set(route.id, href);
+      if (/^\/(family|account)\b/.test(hrefPath) && !seen.has(hrefPath)) queue.push(hrefPath);
+    }
+  }
+  const ownerSecrets = await ownerPage.evaluate(() => document.body.innerText);
+  expect(ownerSecrets).toContain('鈴木 陽向');
+  await owner.close();
+
+  const missing = idRoutes.filter((r) => !found.has(r.id)).map((r) => r.id);
+  expect(missing, 'id routes for which the other family shows no link: link them or seed a record').toEqual([]);
+
+  const request = await contextFor(browser, 'guardian');
+  for (const [routeId, href] of found) {
+    const response = await request.get(new URL(href, baseURL).toString(), { maxRedirects: 0 });
+    expect(response.status(), `${routeId} ${href}`).toBe(404);
+    const body = await response.text();
+    expect(body, `${routeId} leaks the other family's data`).not.toContain('鈴木');
+  }
+});
