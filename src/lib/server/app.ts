@@ -59,6 +59,9 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
     }
     const runWorkers = options.runWorkers ?? database.kind === 'pglite';
     const jobs = runWorkers ? await startJobs(database) : undefined;
+    if (jobs) {
+      await jobs.boss.schedule('platform.purge-audit', '30 3 * * *', { retentionDays: config.auditRetentionDays }, { tz: 'Asia/Tokyo' });
+    }
     let stopped = false;
     return {
       config,
