@@ -17,7 +17,23 @@ export default defineConfig({
       adapter: adapter({ out: process.env.HAGUKUMI_BUILD_DIR || 'build' }),
       // The origin check is ours (hooks.server.ts, run time, from the request + HAGUKUMI_TRUSTED_ORIGINS):
       // SvelteKit's own check compares against an origin fixed at build time.
-      csrf: { trustedOrigins: ['*'] }
+      csrf: { trustedOrigins: ['*'] },
+      // SvelteKit adds a nonce or hash for its own inline bootstrap script; nothing else runs inline.
+      csp: {
+        mode: 'auto',
+        directives: {
+          'default-src': ['self'],
+          'script-src': ['self'],
+          'style-src': ['self', 'unsafe-inline'],
+          'img-src': ['self', 'data:', 'blob:', 'https://cyberjapandata.gsi.go.jp', 'https://tile.openstreetmap.org'],
+          'connect-src': ['self'],
+          'font-src': ['self'],
+          'object-src': ['none'],
+          'base-uri': ['self'],
+          'form-action': ['self'],
+          'frame-ancestors': ['none']
+        }
+      }
     })
   ],
   test: {

@@ -43,7 +43,7 @@ const handleRequest: Handle = async ({ event, resolve }) => {
   } else {
     response = await resolve(event);
   }
-  for (const [name, value] of Object.entries(securityHeaders(event.url, event.request.headers))) {
+  for (const [name, value] of Object.entries(securityHeaders(event.request.headers, findRunningApp()?.config.publicOrigin))) {
     if (!response.headers.has(name)) response.headers.set(name, value);
   }
   response.headers.set('x-request-id', requestId);

@@ -33,9 +33,9 @@ export function absoluteUrlFor(config: AppConfig) {
   return (path: string, request?: Request): string => {
     if (config.publicOrigin) return config.publicOrigin + path;
     if (request) {
-      const url = new URL(request.url);
-      const host = request.headers.get('host') ?? url.host;
-      const proto = request.headers.get('x-forwarded-proto') ?? url.protocol.replace(':', '');
+      // adapter-node reports https for every request; only a proxy's X-Forwarded-Proto is trustworthy.
+      const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? new URL(request.url).host;
+      const proto = request.headers.get('x-forwarded-proto') ?? 'http';
       return `${proto}://${host}${path}`;
     }
     return `http://localhost:${process.env.PORT || 3000}${path}`;

@@ -1,5 +1,9 @@
-/** Headers on every response. CSP nonces/hashes for SvelteKit's own inline script come from kit.csp. */
-export function securityHeaders(url: URL, requestHeaders: Headers): Record<string, string> {
+/**
+ * Headers on every response. CSP (with a nonce for SvelteKit's own inline script) comes from kit.csp.
+ * The app runs behind a TLS proxy, which says so in X-Forwarded-Proto; adapter-node's event.url always
+ * claims https, so it cannot tell.
+ */
+export function securityHeaders(requestHeaders: Headers, publicOrigin: string | undefined): Record<string, string> {
   const headers: Record<string, string> = {
     'x-frame-options': 'DENY',
     'x-content-type-options': 'nosniff',
@@ -7,7 +11,7 @@ export function securityHeaders(url: URL, requestHeaders: Headers): Record<strin
     'permissions-policy': 'camera=(), microphone=(), geolocation=(self)',
     'cross-origin-opener-policy': 'same-origin'
   };
-  const isTls = url.protocol === 'https:' || requestHeaders.get('x-forwarded-proto') === 'https';
+  const isTls = requestHeaders.get('x-forwarded-proto') === 'https' || Boolean(publicOrigin?.startsWith('https://'));
   if (isTls) headers['strict-transport-security'] = 'max-age=63072000; includeSubDomains';
   return headers;
 }
