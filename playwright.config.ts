@@ -25,7 +25,9 @@ export default defineConfig({
     locale: 'ja-JP',
     timezoneId: 'Asia/Tokyo',
     launchOptions: { executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: chromiumFlags },
-    trace: 'retain-on-failure'
+    trace: 'retain-on-failure',
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000
   },
   projects: [{ name: 'debian-chromium', use: { browserName: 'chromium' } }],
   webServer: {
