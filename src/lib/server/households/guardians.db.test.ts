@@ -125,6 +125,7 @@ describe('inviting a second guardian', () => {
     const owner = await newHousehold();
     const busy = await newHousehold();
     const token = await invite(owner, busy.email);
+    expect(await previewInvitation(app, busy, token)).toMatchObject({ ok: false, error: { code: 'households.already_in_household' } });
     expect(await acceptInvitation(app, busy, token)).toMatchObject({ ok: false, error: { code: 'households.already_in_household' } });
     expect((await leaveHousehold(app, busy)).ok).toBe(true);
     expect(await acceptInvitation(app, busy, token)).toMatchObject({ ok: true });

@@ -139,6 +139,9 @@ async function usableInvitation(app: App, actor: PersonActor, token: string): Pr
 export async function previewInvitation(app: App, actor: PersonActor, token: string): Promise<Result<{ inviterName: string }>> {
   const found = await usableInvitation(app, actor, token);
   if (!found.ok) return found;
+  const memberships = await listActiveMembershipsOf(app.database.db, actor.userId);
+  if (memberships.some((m) => m.household_id === found.value.household_id)) return failure(householdErrors.alreadyGuardian);
+  if (memberships.length > 0) return failure(householdErrors.alreadyInHousehold);
   return ok({ inviterName: found.value.inviter_name ?? '' });
 }
 
