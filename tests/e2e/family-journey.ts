@@ -79,6 +79,26 @@ export function householdJourney(people: JourneyPeople) {
     await expect(page.getByRole('status')).toContainText('お子さんを追加しました');
     await expect(page.getByText(babyName, { exact: true })).toHaveCount(1);
     await expect(page.getByText(/1歳1か月|1歳0か月/)).toBeVisible();
+
+    await page.getByRole('link', { name: `${babyName}さんの情報を変更` }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('お子さんの情報を変更する');
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'このお子さんの記録を削除する' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${babyName}さんの記録を削除しますか？`);
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'キャンセル' }).click();
+    await expect(page.getByLabel('名前またはニックネーム')).toHaveValue(babyName);
+
+    await page.goto('/family/district');
+    await expectAccessible(page);
+    await page.getByLabel('お住まいの地区').selectOption({ label: '北浜' });
+    await page.getByRole('button', { name: '保存する' }).click();
+    await expect(page.getByRole('status')).toContainText('お住まいの地区を変更しました');
+    await expect(page.getByText('お住まいの地区：北浜')).toBeVisible();
+    await page.goto('/family/district');
+    await page.getByLabel('お住まいの地区').selectOption({ label: people.district });
+    await page.getByRole('button', { name: '保存する' }).click();
+    await expect(page.getByText(`お住まいの地区：${people.district}`)).toBeVisible();
   });
 
   test('a guardian records a pregnancy by its week and later its outcome', async ({ page }) => {
@@ -101,6 +121,10 @@ export function householdJourney(people: JourneyPeople) {
     await page.getByRole('link', { name: /の妊娠を変更$/ }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('妊娠の情報を変更する');
     await expectAccessible(page);
+    await page.getByRole('link', { name: 'この妊娠の記録を削除する' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('この妊娠の記録を削除しますか？');
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'キャンセル' }).click();
     await page.getByRole('link', { name: /妊娠の結果を記録する/ }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('妊娠の結果を記録する');
     await expectAccessible(page);
@@ -151,6 +175,9 @@ export function householdJourney(people: JourneyPeople) {
     await other.page.getByRole('link', { name: `${babyName}さんの情報を変更` }).click();
     await expect(other.page.getByLabel('名前またはニックネーム')).toHaveValue(babyName);
     const childUrl = other.page.url();
+    await other.page.goto('/family/guardians/leave');
+    await expect(other.page.getByText('世帯とお子さんの記録は、ほかの保護者のもとに残ります')).toBeVisible();
+    await expectAccessible(other.page);
 
     await page.goto('/family/guardians');
     await page.getByRole('link', { name: `${invitee.name}さんのアクセスを解除する` }).click();
@@ -165,6 +192,9 @@ export function householdJourney(people: JourneyPeople) {
     await expect(other.page.getByText(babyName, { exact: true })).toHaveCount(0);
     await other.page.goto('/family');
     await expect(other.page.getByRole('heading', { name: '世帯を登録する' })).toBeVisible();
+    await other.page.goto(link);
+    await expect(other.page.getByRole('alert')).toHaveText('この招待はすでに使われています');
+    await expectAccessible(other.page);
     await other.close();
   });
 

@@ -138,6 +138,8 @@ describe('inviting a second guardian', () => {
       const result = await inviteGuardian(app, owner, { email }, linkFor);
       expect(!result.ok && result.error.fields?.email).toMatch(/^hh_error_email_(required|invalid)$/);
     }
+    const myNumber = await inviteGuardian(app, owner, { email: '123456789012@example.jp' }, linkFor);
+    expect(!myNumber.ok && myNumber.error.fields?.email).toBe('hh_error_my_number');
     const self = await inviteGuardian(app, owner, { email: owner.email }, linkFor);
     expect(!self.ok && self.error.fields?.email).toBe('hh_error_invite_existing_guardian');
     expect(app.sentMail.length).toBe(sent);

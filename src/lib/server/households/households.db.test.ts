@@ -85,6 +85,14 @@ describe('creating a household', () => {
     expect(!second.ok && second.error.code).toBe('households.already_in_household');
   });
 
+  it('two households created at the same moment for one person: exactly one is made', async () => {
+    const actor = await newPerson();
+    const results = await Promise.all([0, 1, 2].map((i) => createHousehold(app, actor, { districtId: districtIds[i] })));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error.code)).toEqual(['households.already_in_household', 'households.already_in_household']);
+    expect(await listHouseholdSummariesForPerson(app, actor.userId, municipalityId)).toHaveLength(1);
+  });
+
   it('a guardian moves the household to another district', async () => {
     const actor = await personWithHousehold();
     expect((await changeHouseholdDistrict(app, actor, { districtId: districtIds[3] })).ok).toBe(true);

@@ -149,6 +149,7 @@ export const invitationSchema = z.object({
       .toLowerCase()
       .min(1, 'hh_error_email_required')
       .max(254, 'hh_error_email_invalid')
+      .refine((v) => !containsMyNumber(v), 'hh_error_my_number')
       .pipe(z.email('hh_error_email_invalid'))
   )
 });
