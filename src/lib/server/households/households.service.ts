@@ -108,11 +108,9 @@ export async function getHousehold(app: App, actor: PersonActor): Promise<Househ
   const household = await activeHouseholdOf(db, actor);
   if (!household) return undefined;
   const onDate = today();
-  const [guardians, children, pregnancies] = [
-    await listActiveGuardians(db, household.id),
-    await listChildren(db, household.id, actor.municipalityId),
-    await listPregnancies(db, household.id, actor.municipalityId)
-  ];
+  const guardians = await listActiveGuardians(db, household.id);
+  const children = await listChildren(db, household.id, actor.municipalityId);
+  const pregnancies = await listPregnancies(db, household.id, actor.municipalityId);
   await auditPregnancyReads(db, actor, pregnancies.map((p) => p.id));
   return {
     id: household.id,
