@@ -24,7 +24,12 @@ export const DEMO_ACCOUNTS: { key: string; email: string; name: string; label: s
     label: 'コーディネーター coordinator',
     roles: [{ role: 'coordinator' }, { role: 'health_professional', scopeType: 'qualification', scopeId: '保健師' }]
   },
-  { key: 'admin', email: 'admin@sakura.example', name: '田中 誠', label: '管理者 admin', roles: [{ role: 'admin' }] }
+  { key: 'admin', email: 'admin@sakura.example', name: '田中 誠', label: '管理者 admin', roles: [{ role: 'admin' }] },
+  // Residents without a household yet: to try registering one (the household journeys use them too).
+  { key: 'resident_a', email: 'yamamoto@sakura.example', name: '山本 由美', label: '保護者（世帯未登録）resident', roles: [] },
+  { key: 'resident_b', email: 'ito@sakura.example', name: '伊藤 健', label: '保護者（世帯未登録）resident', roles: [] },
+  { key: 'resident_c', email: 'kato@sakura.example', name: '加藤 愛', label: '保護者（世帯未登録）resident', roles: [] },
+  { key: 'resident_d', email: 'kobayashi@sakura.example', name: '小林 翔', label: '保護者（世帯未登録）resident', roles: [] }
 ];
 
 const DISTRICTS = [

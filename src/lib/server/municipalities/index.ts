@@ -1,2 +1,3 @@
 export { resolveMunicipality, type MunicipalityContext } from './municipalities.service.ts';
 export { isValidMunicipalityCode } from './municipality-code.ts';
+export { listDistricts, findDistrict } from './municipalities.queries.ts';

@@ -1,2 +1,12 @@
-export { setPreferredLanguage } from './people.service.ts';
-export { ensureProfile, findPreferredLanguage } from './people.service.ts';
+export {
+  setPreferredLanguage,
+  ensureProfile,
+  findPreferredLanguage,
+  getPreferences,
+  updatePreferences,
+  type Preferences
+} from './people.service.ts';
+export { getConsents, recordConsent, hasConsent, type ConsentsView, type ConsentState } from './consents.service.ts';
+export { exportPersonalData, deletePersonalData, EXPORT_FORMAT, type PersonalDataExport } from './personal-data.service.ts';
+export { CONSENT_PURPOSES, LANGUAGES, type ConsentPurpose, type Language } from './people.schemas.ts';
+export { personActor } from './actor.ts';
