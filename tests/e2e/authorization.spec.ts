@@ -84,6 +84,7 @@ test("a guardian asking for another household's records by id gets 404 and nothi
       if (/^\/(family|account)\b/.test(hrefPath) && !seen.has(hrefPath)) queue.push(hrefPath);
     }
   }
+  await ownerPage.goto('/family');
   const ownerSecrets = await ownerPage.evaluate(() => document.body.innerText);
   expect(ownerSecrets).toContain('鈴木 陽向');
   await owner.close();

@@ -15,8 +15,9 @@ export const DEMO_ACCOUNTS: { key: string; email: string; name: string; label: s
   { key: 'guardian', email: 'hanako@sakura.example', name: '佐藤 花子', label: '保護者 guardian', roles: [] },
   { key: 'guardian2', email: 'taro@sakura.example', name: '佐藤 太郎', label: '保護者（2人目）second guardian', roles: [] },
   { key: 'otherGuardian', email: 'miwa@sakura.example', name: '鈴木 美和', label: '別の家庭の保護者 another family', roles: [] },
+  { key: 'otherGuardian2', email: 'daisuke@sakura.example', name: '鈴木 大輔', label: '別の家庭の保護者（2人目）', roles: [] },
   { key: 'org', email: 'npo@sakura.example', name: '山田 葵', label: '団体メンバー org member', roles: [{ role: 'org_member', scopeType: 'organization', scopeId: 'demo-npo' }] },
-  { key: 'staff', email: 'staff@sakura.example', name: '鈴木 健', label: '区職員 ward staff', roles: [{ role: 'ward_staff', scopeType: 'department', scopeId: 'kosodate' }] },
+  { key: 'staff', email: 'staff@sakura.example', name: '中村 健', label: '区職員 ward staff', roles: [{ role: 'ward_staff', scopeType: 'department', scopeId: 'kosodate' }] },
   {
     key: 'coordinator',
     email: 'coordinator@sakura.example',
