@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely/migration';
 import * as platform from './0001_platform.ts';
+import * as admin from './0004_admin.ts';
 
 /** Every migration, in order. Listed here (not read from disk) so the built server carries them. */
 export const migrations: Record<string, Migration> = {
-  '0001_platform': platform
+  '0001_platform': platform,
+  '0004_admin': admin
 };
