@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { openTestApp, type TestApp } from '../testing/test-app.ts';
 import { createPerson, seedOtherMunicipality, seedWard } from '../testing/fixtures.ts';
-import { findActiveRoleAssignments } from '../auth/auth.queries.ts';
+import { findActiveRoleAssignments, insertRoleAssignment } from '../auth/auth.queries.ts';
 import { canEnter, hasRole } from '../auth/roles.ts';
 import { listAuditEntries } from '../platform/audit.queries.ts';
 import { setClock } from '../platform/clock.ts';
@@ -149,12 +150,36 @@ describe('ending roles', () => {
   });
 });
 
+describe('two admins ending each other at the same moment', () => {
+  it('one of them stays: exactly one of the two ends succeeds', async () => {
+    const successorId = (await app.database.db.selectFrom('user').select('id').where('email', '=', 'successor@sakura.example').executeTakeFirstOrThrow()).id;
+    const successor = await callerFor(app, successorId, municipalityId);
+    const secondId = await createPerson(app, municipalityId, 'second-admin@sakura.example', '二人目 管理者');
+    const second = await grantRole(app, successor, secondId, { role: 'admin', validFrom: TODAY });
+    expect(second.ok).toBe(true);
+    const successorAssignment = successor.roles.find((r) => r.role === 'admin')!.id;
+    const secondCaller = await callerFor(app, secondId, municipalityId);
+
+    // Open two connections first (on PostgreSQL), so both ends run side by side rather than one after the other.
+    await Promise.all([sql`select pg_sleep(0.05)`.execute(app.database.db), sql`select pg_sleep(0.05)`.execute(app.database.db)]);
+    const results = await Promise.all([
+      endRoleAssignment(app, successor, secondId, second.ok ? second.value.id : ''),
+      endRoleAssignment(app, secondCaller, successorId, successorAssignment)
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toMatchObject([{ error: { code: 'municipalities.last_admin' } }]);
+    const stillAdmin = [await rolesToday(successorId), await rolesToday(secondId)].filter((roles) => hasRole(roles, 'admin'));
+    expect(stillAdmin).toHaveLength(1);
+  });
+});
+
 describe('people of another municipality', () => {
   it('are not found, and their assignments cannot be ended from here', async () => {
     const other = await seedOtherMunicipality(app);
     const outsider = await createPerson(app, other.municipalityId, 'someone@chiyoda.example', '千代田 一郎');
-    const successorId = (await app.database.db.selectFrom('user').select('id').where('email', '=', 'successor@sakura.example').executeTakeFirstOrThrow()).id;
-    const sakuraAdmin = await callerFor(app, successorId, municipalityId);
+    const adminId = await createPerson(app, municipalityId, 'third-admin@sakura.example', '三人目 管理者');
+    await insertRoleAssignment(app.database.db, { municipalityId, userId: adminId, role: 'admin', validFrom: TODAY, grantedBy: null });
+    const sakuraAdmin = await callerFor(app, adminId, municipalityId);
     const found = await findPersonForRoles(app, sakuraAdmin, { email: 'someone@chiyoda.example' });
     expect(found).toMatchObject({ ok: false, error: { fields: { email: 'admin_error_person_not_found' } } });
     expect(await loadPersonRoles(app, sakuraAdmin, outsider)).toMatchObject({ ok: false, error: { status: 404 } });
