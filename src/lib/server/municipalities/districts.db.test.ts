@@ -95,6 +95,8 @@ describe('departments', () => {
     expect(renamed.ok).toBe(true);
     const departments = await listDepartmentsOf(app, municipalityId);
     expect(departments.find((d) => d.id === created.value.id)).toMatchObject({ code: 'jidou', name: '児童家庭支援課', nameEn: 'Child and Family Support' });
+    const audit = await listAuditEntries(app.database.db, { recordType: 'department', recordId: created.value.id });
+    expect(audit.map((a) => a.action)).toEqual(['department.create', 'department.update']);
   });
 
   it('a department code already used is refused', async () => {
