@@ -36,7 +36,7 @@ function concreteUrl(path: string): string {
   return path.replace(/\[(?:\.\.\.)?(\w+)\]/g, (_, name: string) => NON_ID_PARAMS[name] ?? UNKNOWN_ID);
 }
 
-test('every route declares its audience (a route group, or an `audience` export for api/)', () => {
+test('every route declares its audience (a route group, or an `_audience` export for api/)', () => {
   const undeclared = routes.filter((r) => !r.audience).map((r) => r.id);
   expect(undeclared).toEqual([]);
   expect(routes.length).toBeGreaterThan(5);

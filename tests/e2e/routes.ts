@@ -39,7 +39,7 @@ export function listRoutes(root = 'src/routes'): RouteInfo[] {
       let hasGet = isPage;
       if (isEndpoint) {
         const source = readFileSync(join(dir, '+server.ts'), 'utf8');
-        const declared = /export const audience(?:\s*:\s*\w+)?\s*=\s*'(\w+)'/.exec(source)?.[1] as Audience | undefined;
+        const declared = /export const _audience(?:\s*:\s*\w+)?\s*=\s*'(\w+)'/.exec(source)?.[1] as Audience | undefined;
         if (!group) audience = declared;
         hasGet = hasGet || /export (const|async function|function) GET\b/.test(source);
       }

@@ -86,3 +86,79 @@ export async function listDepartments(db: Db, municipalityId: string) {
 export async function findMunicipalityByCode(db: Db, code: string) {
   return db.selectFrom('municipality').select(['id', 'code', 'name']).where('code', '=', code).executeTakeFirst();
 }
+
+export async function listMunicipalityHosts(db: Db, municipalityId: string) {
+  const rows = await db.selectFrom('municipality_host').select('host').where('municipality_id', '=', municipalityId).orderBy('host').execute();
+  return rows.map((r) => r.host);
+}
+
+export async function findHostOwner(db: Db, host: string) {
+  return db.selectFrom('municipality_host').select('municipality_id').where('host', '=', host).executeTakeFirst();
+}
+
+export async function deleteMunicipalityHost(db: Db, municipalityId: string, host: string): Promise<number> {
+  const result = await db.deleteFrom('municipality_host').where('municipality_id', '=', municipalityId).where('host', '=', host).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function findDistrictByCode(db: Db, municipalityId: string, code: string) {
+  return db.selectFrom('district').select(['id']).where('municipality_id', '=', municipalityId).where('code', '=', code).executeTakeFirst();
+}
+
+export async function updateDistrict(
+  db: Db,
+  municipalityId: string,
+  districtId: string,
+  row: { code: string; name: string; nameKana: string; nameEn: string; sortOrder: number }
+): Promise<number> {
+  const result = await db
+    .updateTable('district')
+    .set({ code: row.code, name: row.name, name_kana: row.nameKana, name_en: row.nameEn, sort_order: row.sortOrder })
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', districtId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function setDistrictActive(db: Db, municipalityId: string, districtId: string, isActive: boolean): Promise<number> {
+  const result = await db
+    .updateTable('district')
+    .set({ is_active: isActive })
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', districtId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function deleteDistrict(db: Db, municipalityId: string, districtId: string): Promise<number> {
+  const result = await db.deleteFrom('district').where('municipality_id', '=', municipalityId).where('id', '=', districtId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function findDepartment(db: Db, municipalityId: string, departmentId: string) {
+  return db
+    .selectFrom('department')
+    .select(['id', 'code', 'name', 'name_en'])
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', departmentId)
+    .executeTakeFirst();
+}
+
+export async function findDepartmentByCode(db: Db, municipalityId: string, code: string) {
+  return db
+    .selectFrom('department')
+    .select(['id', 'code', 'name', 'name_en'])
+    .where('municipality_id', '=', municipalityId)
+    .where('code', '=', code)
+    .executeTakeFirst();
+}
+
+export async function updateDepartment(db: Db, municipalityId: string, departmentId: string, row: { name: string; nameEn: string }): Promise<number> {
+  const result = await db
+    .updateTable('department')
+    .set({ name: row.name, name_en: row.nameEn })
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', departmentId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { openApiDocument } from './openapi.ts';
+import { API_ERRORS } from './api-errors.ts';
+
+describe('the OpenAPI document of /api/v1', () => {
+  it('is a valid OpenAPI 3.1 document whose references all resolve', async () => {
+    const validator = new Validator();
+    const result = await validator.validate(structuredClone(openApiDocument) as unknown as Record<string, unknown>);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(validator.version).toBe('3.1');
+    expect(() => validator.resolveRefs()).not.toThrow();
+  });
+
+  it('describes every endpoint the app serves under /api/v1', () => {
+    expect(Object.keys(openApiDocument.paths).sort()).toEqual(['/me', '/openapi.json']);
+  });
+
+  it('lists every stable error code', () => {
+    expect(openApiDocument.components.schemas.Error.properties.code.enum).toEqual(Object.keys(API_ERRORS));
+  });
+});
