@@ -1,0 +1,22 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { isOnlyGuardian } from '#lib/server/households/index.ts';
+import { deletePersonalData, personActor } from '#lib/server/people/index.ts';
+import { failFor, formInput } from '../../hh-result.ts';
+
+export const load: PageServerLoad = async ({ locals }) => {
+  const only = await isOnlyGuardian(locals.app, personActor(locals));
+  return { household: only.ok ? { isOnlyGuardian: only.value } : null, auditRetentionYears: Math.round(locals.app.config.auditRetentionDays / 365) };
+};
+
+export const actions: Actions = {
+  delete: async ({ request, locals }) => {
+    const input = formInput(await request.formData(), ['password']);
+    const result = await deletePersonalData(locals.app, personActor(locals), input);
+    // Never echo the password back.
+    if (!result.ok) return failFor(result.error, {});
+    // The session row went with the account; this clears the cookie.
+    await locals.app.auth.api.signOut({ headers: request.headers });
+    redirect(303, '/account/deleted');
+  }
+};
