@@ -10,7 +10,7 @@ export const load: PageServerLoad = ({ url, locals }) => {
 };
 
 export const actions: Actions = {
-  default: async (event) => {
+  signIn: async (event) => {
     const input = formValues(await event.request.formData());
     const next = safeNextPath(input.next);
     const result = await signIn(event.locals.app, input, authRequestOf(event));
