@@ -121,7 +121,7 @@ test('a person turns on two-step verification and then signs in with the code', 
   await page.getByRole('button', { name: '設定をはじめる' }).click();
 
   await expect(page.getByRole('img', { name: /認証アプリに育みを登録するためのQRコード/ })).toBeVisible();
-  const secret = (await page.getByTestId('totp-secret').textContent())?.trim() ?? '';
+  const secret = (await page.getByTestId('totp-secret').textContent())?.replace(/\s+/g, '') ?? '';
   expect(secret).toMatch(/^[A-Z2-7]+=*$/);
   await expectNoAxeViolations(page);
 
@@ -253,7 +253,7 @@ test('the sign-out confirmation and the two-step verification states pass axe', 
 
   await page.getByLabel('いまのパスワード').fill(NEW_PASSWORD);
   await page.getByRole('button', { name: '設定をはじめる' }).click();
-  const secret = (await page.getByTestId('totp-secret').textContent())?.trim() ?? '';
+  const secret = (await page.getByTestId('totp-secret').textContent())?.replace(/\s+/g, '') ?? '';
   await page.getByLabel('確認コード（6桁）').fill(await totpCode(secret));
   await page.getByRole('button', { name: '2段階認証を有効にする' }).click();
   await expect(page.getByTestId('backup-codes')).toBeVisible();
@@ -263,4 +263,33 @@ test('the sign-out confirmation and the two-step verification states pass axe', 
 
   await page.goto('/sign-in?next=%2Faccount');
   await expect(page).toHaveURL(/\/account$/);
+});
+
+test('after sign-in the pages speak the language the person chose, and ?next never leaves the site', async ({ browser }) => {
+  const email = freshEmail('english');
+  const english = await browser.newContext();
+  await english.addCookies([{ name: 'PARAGLIDE_LOCALE', value: 'en', url: 'http://127.0.0.1:' + (process.env.E2E_PORT || 3124) }]);
+  const page = await english.newPage();
+  await page.goto('/sign-up');
+  await expect(page.getByRole('heading', { level: 1, name: 'Create an account' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Name (a nickname is fine)').fill('Alex');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(NEW_PASSWORD);
+  await page.getByLabel('Password (again)').fill(NEW_PASSWORD);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'We sent you a confirmation mail' })).toBeVisible();
+  await page.goto(linkIn(await latestMailTo(email, 'Confirm your email address'), '/verify-email'));
+  await english.close();
+
+  // A new device starts in Japanese; signing in switches to the saved language.
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto('/sign-in?next=https%3A%2F%2Fevil.example%2F');
+  await other.getByLabel('メールアドレス').fill(email);
+  await other.getByLabel('パスワード', { exact: true }).fill(NEW_PASSWORD);
+  await other.getByRole('button', { name: 'ログインする' }).click();
+  await expect(other.getByRole('heading', { level: 1, name: 'Welcome to Hagukumi' })).toBeVisible();
+  await expect(other).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  await fresh.close();
 });

@@ -13,6 +13,4 @@ export {
 export { renderQrCodeDataUrl } from './totp-qr.ts';
 export { messageText, fieldMessages, errorText, formatDateTime } from './auth.messages.ts';
 export type { AuthRequest } from './auth-request.ts';
-export { PASSWORD_MIN, PASSWORD_MAX, NAME_MAX } from './auth.schemas.ts';
-export { isThrottledError } from './auth.errors.ts';
 export { authRequestOf, formValues, rememberLanguage } from './route-helpers.ts';

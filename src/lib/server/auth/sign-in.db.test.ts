@@ -5,6 +5,7 @@ import { createPerson, seedWard, TEST_PASSWORD } from '../testing/fixtures.ts';
 import { setClock } from '../platform/clock.ts';
 import { absoluteUrlFor, type App } from '../app.ts';
 import { setPreferredLanguage } from '../people/index.ts';
+import { listAuditEntries } from '../platform/audit.queries.ts';
 import { createAuth } from './auth.ts';
 import { isThrottledError } from './auth.errors.ts';
 import { signIn, signOut } from './auth.service.ts';
@@ -44,6 +45,12 @@ describe('signing in', () => {
 
     await signOut(app, userId, browserRequest(municipalityId, { cookie }));
     expect(await viewerFor(app, municipalityId, cookie)).toBeUndefined();
+
+    // The audit log holds ids and the address only, never the email address.
+    const entries = await listAuditEntries(app.database.db, { recordType: 'user', recordId: userId });
+    expect(entries.map((e) => e.action)).toEqual(['auth.sign_in', 'auth.sign_out']);
+    expect(entries[0]).toMatchObject({ actor_user_id: userId, municipality_id: municipalityId, address: '203.0.113.7' });
+    expect(JSON.stringify(entries)).not.toContain('mother@example.jp');
   });
 
   it('answers a wrong password and an unknown address with the same message beside the password', async () => {

@@ -13,6 +13,7 @@ import {
   renderQrCodeDataUrl,
   startTotpEnrolment
 } from '#lib/server/auth/index.ts';
+import type { AppError } from '#lib/server/platform/errors.ts';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   const viewer = locals.viewer;
@@ -32,13 +33,8 @@ function viewerOf(event: RequestEvent) {
   return viewer;
 }
 
-function failWith(form: string, result: { error: { status: number; fields?: Record<string, string>; messageKey: string; code: string } }) {
-  const { error: problem } = result;
-  return fail(problem.status, {
-    form,
-    errors: fieldMessages(problem.fields),
-    message: problem.fields ? undefined : errorText(problem as Parameters<typeof errorText>[0])
-  });
+function failWith(form: string, { error: problem }: { error: AppError }) {
+  return fail(problem.status, { form, errors: fieldMessages(problem.fields), message: problem.fields ? undefined : errorText(problem) });
 }
 
 export const actions: Actions = {
