@@ -247,7 +247,7 @@ test.describe('the JSON API', () => {
     const response = await page.request.get('/api/v1/me');
     expect(response.status()).toBe(200);
     const me = await response.json();
-    expect(me).toMatchObject({ email: DEMO_EMAILS.guardian, name: '佐藤 花子', municipality: { code: '139998', name: 'さくら区' }, roleAssignments: [], households: [] });
+    expect(me).toMatchObject({ email: DEMO_EMAILS.guardian, name: '佐藤 花子', municipality: { code: '139998', name: 'さくら区' }, roleAssignments: [], households: [{ districtName: '桜ヶ丘', children: 1 }] });
 
     const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
     const ajv = addFormats(new Ajv2020({ strict: false, allErrors: true }));

@@ -53,7 +53,9 @@ export async function latestMailTo(address: string, subjectIncludes: string): Pr
 function decodeMail(raw: string): string {
   // nodemailer writes UTF-8 bodies as quoted-printable or base64; decode both for link extraction.
   const body = raw.split(/\r?\n\r?\n/).slice(1).join('\n\n');
-  const subject = /^Subject: (.*)$/m.exec(raw)?.[1] ?? '';
+  // Long subjects are folded over several header lines into several encoded words (RFC 5322/2047).
+  const headers = (raw.split(/\r?\n\r?\n/)[0] ?? '').replace(/\r?\n[ \t]+/g, ' ');
+  const subject = (/^Subject: (.*)$/m.exec(headers)?.[1] ?? '').replace(/\?=\s+=\?/g, '?==?');
   const decodedSubject = subject.replace(/=\?UTF-8\?([BQ])\?(.*?)\?=/gi, (_, enc: string, text: string) =>
     enc.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : decodeQuotedPrintable(text.replace(/_/g, ' '))
   );

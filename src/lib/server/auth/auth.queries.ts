@@ -73,3 +73,69 @@ export async function findSessionCreatedAt(db: Db, sessionId: string): Promise<D
 export async function deleteSession(db: Db, sessionId: string): Promise<void> {
   await db.deleteFrom('session').where('id', '=', sessionId).execute();
 }
+
+/**
+ * The n-th most recent failure for a key after a moment, or undefined when there are fewer than n.
+ * While it exists the key is over its limit; the limit lifts when this failure leaves the window.
+ */
+export async function findNthRecentFailure(db: Db, key: string, n: number, after: Date): Promise<Date | undefined> {
+  const row = await db
+    .selectFrom('auth_throttle')
+    .select('failed_at')
+    .where('key', '=', key)
+    .where('failed_at', '>', after)
+    .orderBy('failed_at', 'desc')
+    .offset(n - 1)
+    .limit(1)
+    .executeTakeFirst();
+  return row?.failed_at;
+}
+
+export interface SessionRow {
+  id: string;
+  createdAt: Date;
+  updatedAt: Date;
+  expiresAt: Date;
+  ipAddress: string | null;
+  userAgent: string | null;
+}
+
+/** A person's sessions that are still running at `at` and younger than the maximum age. */
+export async function listActiveSessionsOfUser(db: Db, userId: string, at: Date, createdAfter: Date): Promise<SessionRow[]> {
+  return db
+    .selectFrom('session')
+    .select(['id', 'createdAt', 'updatedAt', 'expiresAt', 'ipAddress', 'userAgent'])
+    .where('userId', '=', userId)
+    .where('expiresAt', '>', at)
+    .where('createdAt', '>', createdAfter)
+    .orderBy('updatedAt', 'desc')
+    .execute();
+}
+
+/** Deletes one session only if it belongs to the person; returns how many were deleted (0 or 1). */
+export async function deleteSessionOfUser(db: Db, userId: string, sessionId: string): Promise<number> {
+  const result = await db.deleteFrom('session').where('id', '=', sessionId).where('userId', '=', userId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function deleteOtherSessionsOfUser(db: Db, userId: string, keepSessionId: string): Promise<number> {
+  const result = await db.deleteFrom('session').where('userId', '=', userId).where('id', '<>', keepSessionId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function findUserByEmail(db: Db, email: string) {
+  return db.selectFrom('user').select(['id', 'email', 'emailVerified']).where('email', '=', email.toLowerCase()).executeTakeFirst();
+}
+
+export async function findUserById(db: Db, userId: string) {
+  return db.selectFrom('user').select(['id', 'email', 'emailVerified', 'twoFactorEnabled']).where('id', '=', userId).executeTakeFirst();
+}
+
+/** A TOTP secret that was created but not yet confirmed with a code. */
+export async function findUnconfirmedTwoFactor(db: Db, userId: string): Promise<{ secret: string } | undefined> {
+  return db.selectFrom('twoFactor').select('secret').where('userId', '=', userId).where('verified', '=', false).executeTakeFirst();
+}
+
+export async function deleteUnconfirmedTwoFactor(db: Db, userId: string): Promise<void> {
+  await db.deleteFrom('twoFactor').where('userId', '=', userId).where('verified', '=', false).execute();
+}

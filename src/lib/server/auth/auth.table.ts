@@ -18,7 +18,17 @@ export interface AuthThrottleTable {
   failed_at: Generated<Date>;
 }
 
+/** better-auth's twoFactor table (plugin), as far as our queries read it. */
+export interface TwoFactorTable {
+  id: string;
+  userId: string;
+  secret: string;
+  backupCodes: string;
+  verified: boolean | null;
+}
+
 export interface AuthTables {
   role_assignment: RoleAssignmentTable;
   auth_throttle: AuthThrottleTable;
+  twoFactor: TwoFactorTable;
 }

@@ -5,11 +5,15 @@ import type pg from 'pg';
 import type { AppConfig } from '../platform/config.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { resolveAuthSecret } from './auth-secret.ts';
+import { passwordResetMail, verificationMail } from './auth.mails.ts';
 
 export interface AuthLinks {
   /** Builds the absolute URL a mail link points to, from the path and the request that asked. */
   absoluteUrl(path: string, request?: Request): string;
 }
+
+/** How long the link in a verification mail works. */
+export const VERIFICATION_TOKEN_SECONDS = 60 * 60 * 24;
 
 /** better-auth over the shared pool. Passwords are hashed with argon2id (@node-rs/argon2 defaults). */
 export function createAuth(
@@ -19,6 +23,13 @@ export function createAuth(
   links: AuthLinks,
   extraPlugins: BetterAuthPlugin[] = []
 ) {
+  /**
+   * Mail links point to our own pages. Calls from our form actions pass headers, not a Request, so
+   * without a public origin the link takes the host the person used from better-auth's own URL.
+   */
+  const linkTo = (path: string, request: Request | undefined, betterAuthUrl: string): string =>
+    config.publicOrigin || request ? links.absoluteUrl(path, request) : new URL(path, betterAuthUrl).toString();
+
   return betterAuth({
     appName: 'Hagukumi',
     database: pool,
@@ -38,32 +49,20 @@ export function createAuth(
         verify: ({ hash: stored, password }) => verify(stored, password)
       },
       resetPasswordTokenExpiresIn: 60 * 60,
-      sendResetPassword: async ({ user, token }, request) => {
-        const url = links.absoluteUrl(`/reset-password?token=${encodeURIComponent(token)}`, request);
-        await mailer.send({
-          to: user.email,
-          subject: '【育み】パスワードの再設定 / Reset your password',
-          text:
-            `育みのパスワードを再設定するには、1時間以内に次のリンクを開いてください。\n${url}\n\n` +
-            `心当たりがない場合は、このメールを無視してください。\n\n` +
-            `To reset your Hagukumi password, open this link within one hour:\n${url}\n`
-        });
+      sendResetPassword: async ({ user, url: betterAuthUrl, token }, request) => {
+        const url = linkTo(`/reset-password?token=${encodeURIComponent(token)}`, request, betterAuthUrl);
+        await mailer.send(passwordResetMail(user.email, url));
       }
     },
     emailVerification: {
       sendOnSignUp: true,
-      sendOnSignIn: true,
+      // An unverified sign-in gets a message and a resend button instead of a mail on every attempt.
+      sendOnSignIn: false,
       autoSignInAfterVerification: false,
-      expiresIn: 60 * 60 * 24,
-      sendVerificationEmail: async ({ user, token }, request) => {
-        const url = links.absoluteUrl(`/verify-email?token=${encodeURIComponent(token)}`, request);
-        await mailer.send({
-          to: user.email,
-          subject: '【育み】メールアドレスの確認 / Confirm your email address',
-          text:
-            `育みへの登録ありがとうございます。次のリンクを開いて、メールアドレスを確認してください（24時間有効）。\n${url}\n\n` +
-            `Thank you for signing up to Hagukumi. Open this link to confirm your email address (valid 24 hours):\n${url}\n`
-        });
+      expiresIn: VERIFICATION_TOKEN_SECONDS,
+      sendVerificationEmail: async ({ user, url: betterAuthUrl, token }, request) => {
+        const url = linkTo(`/verify-email?token=${encodeURIComponent(token)}`, request, betterAuthUrl);
+        await mailer.send(verificationMail(user.email, url));
       }
     },
     session: {

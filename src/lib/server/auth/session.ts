@@ -10,14 +10,16 @@ export interface Viewer {
 }
 
 /**
- * The signed-in person for a request, or undefined. better-auth ends a session after inactivity;
- * the absolute maximum age is enforced here.
+ * The signed-in person for a request, or undefined. better-auth slides a session's expiry while it is
+ * used (the inactivity limit); the absolute maximum age is enforced here. Both are also checked
+ * against our clock, so the limits hold whatever better-auth's own clock says.
  */
 export async function loadViewer(app: App, headers: Headers, municipalityId: string): Promise<Viewer | undefined> {
   const found = await app.auth.api.getSession({ headers });
   if (!found) return undefined;
   const createdAt = new Date(found.session.createdAt);
-  if (now().getTime() - createdAt.getTime() > app.config.sessionMaxAgeSeconds * 1000) {
+  const expiresAt = new Date(found.session.expiresAt);
+  if (isSessionOver({ createdAt, expiresAt }, now(), app.config.sessionMaxAgeSeconds)) {
     await deleteSession(app.database.db, found.session.id);
     return undefined;
   }
@@ -30,7 +32,13 @@ export async function loadViewer(app: App, headers: Headers, municipalityId: str
       emailVerified: found.user.emailVerified,
       twoFactorEnabled: Boolean((found.user as { twoFactorEnabled?: boolean | null }).twoFactorEnabled)
     },
-    session: { id: found.session.id, createdAt, expiresAt: new Date(found.session.expiresAt) },
+    session: { id: found.session.id, createdAt, expiresAt },
     roles
   };
+}
+
+/** A session ends when it was not used within the inactivity limit or is older than the maximum age. */
+export function isSessionOver(session: { createdAt: Date; expiresAt: Date }, at: Date, maxAgeSeconds: number): boolean {
+  if (session.expiresAt.getTime() <= at.getTime()) return true;
+  return at.getTime() - session.createdAt.getTime() >= maxAgeSeconds * 1000;
 }

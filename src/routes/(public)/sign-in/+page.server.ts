@@ -1,20 +1,39 @@
-// STAND-IN until the auth branch (wt-auth) lands: a bare email + password sign-in so that the
-// household journeys can run in this worktree. Integrator: on conflict keep wt-auth's version and
-// delete this file and its +page.svelte.
 import { fail, redirect } from '@sveltejs/kit';
-import type { Actions } from './$types';
+import type { Actions, PageServerLoad } from './$types';
+import { authRequestOf, errorText, fieldMessages, formValues, rememberLanguage, resendVerification, signIn } from '#lib/server/auth/index.ts';
 import { safeNextPath } from '#lib/server/platform/next-path.ts';
 
+export const load: PageServerLoad = ({ url, locals }) => {
+  const next = safeNextPath(url.searchParams.get('next'));
+  if (locals.viewer) redirect(303, next);
+  return { next, isSignInNeeded: url.searchParams.has('next') };
+};
+
 export const actions: Actions = {
-  default: async ({ request, locals, url }) => {
-    const form = await request.formData();
-    const email = String(form.get('email') ?? '');
-    const password = String(form.get('password') ?? '');
-    try {
-      await locals.app.auth.api.signInEmail({ body: { email, password }, headers: request.headers });
-    } catch {
-      return fail(400, { email, failed: true });
+  signIn: async (event) => {
+    const input = formValues(await event.request.formData());
+    const next = safeNextPath(input.next);
+    const result = await signIn(event.locals.app, input, authRequestOf(event));
+    if (!result.ok) {
+      const { error } = result;
+      return fail(error.status, {
+        values: { email: input.email ?? '' },
+        errors: fieldMessages(error.fields),
+        message: error.fields ? undefined : errorText(error),
+        isUnverified: error.code === 'auth.email_not_verified'
+      });
     }
-    redirect(303, safeNextPath(url.searchParams.get('next'), '/'));
+    if (result.value.kind === 'second_factor') redirect(303, `/sign-in/two-factor?next=${encodeURIComponent(next)}`);
+    rememberLanguage(event.cookies, result.value.language);
+    redirect(303, next);
+  },
+
+  resend: async (event) => {
+    const input = formValues(await event.request.formData());
+    const result = await resendVerification(event.locals.app, input, authRequestOf(event));
+    if (!result.ok) {
+      return fail(result.error.status, { values: { email: input.email ?? '' }, errors: fieldMessages(result.error.fields), message: undefined, isUnverified: true });
+    }
+    return { values: { email: result.value.email }, isResent: true };
   }
 };

@@ -1,12 +1,15 @@
-// STAND-IN until the auth branch (wt-auth) lands; integrator: keep wt-auth's version.
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
+import { authRequestOf, signOut } from '#lib/server/auth/index.ts';
 
-export const load: PageServerLoad = () => redirect(303, '/');
+export const load: PageServerLoad = ({ locals, url }) => ({
+  isSignedIn: Boolean(locals.viewer),
+  isDone: url.searchParams.has('done')
+});
 
 export const actions: Actions = {
-  default: async ({ request, locals }) => {
-    await locals.app.auth.api.signOut({ headers: request.headers });
-    redirect(303, '/');
+  default: async (event) => {
+    await signOut(event.locals.app, event.locals.viewer?.user.id, authRequestOf(event));
+    redirect(303, '/sign-out?done');
   }
 };
