@@ -73,7 +73,7 @@ describe('districts', () => {
   });
 
   it('a district a household lives in cannot be deleted, only deactivated; an unused one can be deleted', async () => {
-    const used = await districtIdByCode('01');
+    const used = await districtIdByCode('04');
     await sql`insert into household (municipality_id, district_id) values (${municipalityId}, ${used})`.execute(app.database.db);
     const refused = await removeDistrict(app, admin, used);
     expect(refused).toMatchObject({ ok: false, error: { code: 'municipalities.district_in_use', status: 409 } });
