@@ -1,5 +1,5 @@
 import { test, expect, type APIRequestContext, type Browser } from '@playwright/test';
-import { DEMO_EMAILS, DEMO_PASSWORD, signIn } from './fixtures.ts';
+import { DEMO_EMAILS, DEMO_PASSWORD, loginAs, signIn } from './fixtures.ts';
 import { listRoutes, routePattern, type Audience } from './routes.ts';
 
 type Visitor = 'anonymous' | 'guardian' | 'org' | 'staff' | 'coordinator' | 'admin';
@@ -68,7 +68,7 @@ test("a guardian asking for another household's records by id gets 404 and nothi
   // Collect concrete URLs of the other family (鈴木) by following the links its guardian sees.
   const owner = await browser.newContext();
   const ownerPage = await owner.newPage();
-  await signIn(ownerPage, DEMO_EMAILS.otherGuardian, DEMO_PASSWORD);
+  await loginAs(ownerPage, 'otherGuardian');
   const found = new Map<string, string>();
   const queue = ['/family', '/account'];
   const seen = new Set<string>();
@@ -76,8 +76,10 @@ test("a guardian asking for another household's records by id gets 404 and nothi
     const path = queue.shift()!;
     if (seen.has(path)) continue;
     seen.add(path);
+    const response = await ownerPage.request.get(path);
+    if (!(response.headers()['content-type'] ?? '').startsWith('text/html')) continue;
     await ownerPage.goto(path);
-    const hrefs = await ownerPage.locator('a[href^="/"]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
+    const hrefs = await ownerPage.locator('a[href^="/"]:not([download])').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
     for (const href of hrefs) {
       const hrefPath = href.split('?')[0];
       for (const route of idRoutes) if (routePattern(route.path).test(hrefPath) && !found.has(route.id)) found.set(route.id, href);
@@ -89,6 +91,7 @@ test("a guardian asking for another household's records by id gets 404 and nothi
   expect(ownerSecrets).toContain('鈴木 陽向');
   await owner.close();
 
+  expect(idRoutes.length).toBeGreaterThan(3);
   const missing = idRoutes.filter((r) => !found.has(r.id)).map((r) => r.id);
   expect(missing, 'id routes for which the other family shows no link: link them or seed a record').toEqual([]);
 
