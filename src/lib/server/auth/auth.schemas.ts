@@ -1,3 +1,4 @@
+import { containsMyNumber } from '../platform/my-number.ts';
 import { z } from 'zod';
 
 /*
@@ -9,8 +10,6 @@ export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 128;
 export const NAME_MAX = 50;
 
-/** 12 digits in a row (ignoring spaces and hyphens) look like a マイナンバー, which we never accept. */
-const INDIVIDUAL_NUMBER = /(?:\d[\s\-‐－ー]*){12}/u;
 
 function toHalfWidthDigits(value: string): string {
   return value.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
@@ -48,7 +47,7 @@ export const signUpSchema = z
     name: text('auth_error_name_required')
       .pipe(z.string().max(NAME_MAX, { error: 'auth_error_name_too_long' }))
       .refine((v) => !/[\p{Cc}]/u.test(v), { error: 'auth_error_name_invalid' })
-      .refine((v) => !INDIVIDUAL_NUMBER.test(toHalfWidthDigits(v)), { error: 'auth_error_no_individual_number' }),
+      .refine((v) => !containsMyNumber(v), { error: 'auth_error_no_individual_number' }),
     email: emailField,
     password: newPassword,
     passwordConfirm: passwordConfirmation

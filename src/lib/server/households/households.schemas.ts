@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { addMonths, addDays, isIsoDate } from '../platform/clock.ts';
-import { containsMyNumber } from './my-number.ts';
+import { containsMyNumber } from '../platform/my-number.ts';
 import { dueDateFromWeek } from './pregnancy-dates.ts';
 
 /**

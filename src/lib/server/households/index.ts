@@ -35,7 +35,7 @@ export {
   type GuardiansView
 } from './guardians.service.ts';
 export { exportHouseholdData, releaseHouseholdsOf, type HouseholdExport } from './household-data.service.ts';
-export { containsMyNumber } from './my-number.ts';
+export { containsMyNumber } from '../platform/my-number.ts';
 export { gestationOn, ageOn, dueDateFromWeek } from './pregnancy-dates.ts';
 export { NAME_MAX, FETUS_MAX, WEEK_MAX } from './households.schemas.ts';
 export type { PersonActor } from './household-access.ts';

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { invalidInput, type FormError } from './municipalities.errors.ts';
+import { containsMyNumber } from '../platform/my-number.ts';
 
 /** Every message key of a form problem is a catalogue key; anything zod says on its own becomes this. */
 const FALLBACK_KEY = 'admin_error_invalid';
 
-/** A 12-digit run of digits may be a マイナンバー (individual number), which Hagukumi never accepts. */
-const INDIVIDUAL_NUMBER = /\d{12}/;
 
 /**
  * Free text from a form: NFC (full-width punctuation is proper Japanese and stays), trimmed, no control
@@ -21,7 +20,7 @@ export function text(options: { required: boolean; max: number }) {
       else if ([...value].length > options.max) ctx.addIssue({ code: 'custom', message: 'admin_error_too_long', params: { max: String(options.max) } });
       // eslint-disable-next-line no-control-regex
       else if (/[\u0000-\u001f\u007f]/.test(value)) ctx.addIssue({ code: 'custom', message: FALLBACK_KEY });
-      else if (INDIVIDUAL_NUMBER.test(value.normalize('NFKC'))) ctx.addIssue({ code: 'custom', message: 'admin_error_individual_number' });
+      else if (containsMyNumber(value)) ctx.addIssue({ code: 'custom', message: 'admin_error_individual_number' });
       return value;
     });
 }
