@@ -1,6 +1,7 @@
-import { test, expect, type APIRequestContext, type Browser } from '@playwright/test';
-import { DEMO_EMAILS, DEMO_PASSWORD, loginAs, signIn } from './fixtures.ts';
-import { listRoutes, routePattern, type Audience } from './routes.ts';
+import { test, expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { DEMO_EMAILS, DEMO_PASSWORD, loginAs, signIn, type DemoRole } from './fixtures.ts';
+import { listRoutes, routePattern, type Audience, type RouteInfo } from './routes.ts';
 
 type Visitor = 'anonymous' | 'guardian' | 'org' | 'staff' | 'coordinator' | 'admin';
 const VISITORS: Visitor[] = ['anonymous', 'guardian', 'org', 'staff', 'coordinator', 'admin'];
@@ -62,36 +63,44 @@ test('every route lets in exactly the roles of its audience, and nobody else', a
   expect(failures).toEqual([]);
 });
 
-test("a guardian asking for another household's records by id gets 404 and nothing of them", async ({ browser, baseURL }) => {
-  test.setTimeout(300_000);
-  const idRoutes = routes.filter((r) => r.hasGet && r.audience === 'guardian' && r.params.some((p) => !(p in NON_ID_PARAMS)));
-  // Collect concrete URLs of the other family (鈴木) by following the links its guardian sees.
-  const owner = await browser.newContext();
-  const ownerPage = await owner.newPage();
-  await loginAs(ownerPage, 'otherGuardian');
+/** Follows the links a signed-in visitor sees from `starts` and returns a concrete URL for each id route found. */
+async function collectIdRouteUrls(page: Page, starts: string[], idRoutes: RouteInfo[]): Promise<Map<string, string>> {
   const found = new Map<string, string>();
-  const queue = ['/family', '/account'];
+  const queue = [...starts];
   const seen = new Set<string>();
-  while (queue.length && seen.size < 60) {
+  const area = new RegExp(`^(${starts.map((s) => s.replace(/\//g, '\\/')).join('|')})\\b`);
+  while (queue.length && seen.size < 80) {
     const path = queue.shift()!;
     if (seen.has(path)) continue;
     seen.add(path);
-    const response = await ownerPage.request.get(path);
+    const response = await page.request.get(path);
     if (!(response.headers()['content-type'] ?? '').startsWith('text/html')) continue;
-    await ownerPage.goto(path);
-    const hrefs = await ownerPage.locator('a[href^="/"]:not([download])').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
+    await page.goto(path);
+    const hrefs = await page.locator('a[href^="/"]:not([download])').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
     for (const href of hrefs) {
       const hrefPath = href.split('?')[0];
       for (const route of idRoutes) if (routePattern(route.path).test(hrefPath) && !found.has(route.id)) found.set(route.id, href);
-      if (/^\/(family|account)\b/.test(hrefPath) && !seen.has(hrefPath)) queue.push(hrefPath);
+      if (area.test(hrefPath) && !seen.has(hrefPath)) queue.push(hrefPath);
     }
   }
+  return found;
+}
+
+const hasIdParam = (r: RouteInfo) => r.params.some((p) => !(p in NON_ID_PARAMS));
+
+test("a guardian asking for another household's records by id gets 404 and nothing of them", async ({ browser, baseURL }) => {
+  test.setTimeout(300_000);
+  const idRoutes = routes.filter((r) => r.hasGet && r.audience === 'guardian' && hasIdParam(r));
+  expect(idRoutes.length).toBeGreaterThan(3);
+  // Concrete URLs of the other family (鈴木), from the links its guardian sees.
+  const owner = await browser.newContext();
+  const ownerPage = await owner.newPage();
+  await loginAs(ownerPage, 'otherGuardian');
+  const found = await collectIdRouteUrls(ownerPage, ['/family', '/account'], idRoutes);
   await ownerPage.goto('/family');
-  const ownerSecrets = await ownerPage.evaluate(() => document.body.innerText);
-  expect(ownerSecrets).toContain('鈴木 陽向');
+  expect(await ownerPage.evaluate(() => document.body.innerText)).toContain('鈴木 陽向');
   await owner.close();
 
-  expect(idRoutes.length).toBeGreaterThan(3);
   const missing = idRoutes.filter((r) => !found.has(r.id)).map((r) => r.id);
   expect(missing, 'id routes for which the other family shows no link: link them or seed a record').toEqual([]);
 
@@ -102,4 +111,34 @@ test("a guardian asking for another household's records by id gets 404 and nothi
     const body = await response.text();
     expect(body, `${routeId} leaks the other family's data`).not.toContain('鈴木');
   }
+});
+
+/** The visitor whose view of a page axe checks: the least privileged one the audience lets in. */
+const AXE_VISITOR: Record<Audience, Visitor> = { public: 'anonymous', guardian: 'guardian', org: 'org', staff: 'staff', support: 'coordinator', admin: 'admin' };
+
+test('every page passes axe (WCAG 2.2 A/AA) for a visitor its audience lets in', async ({ browser }) => {
+  test.setTimeout(600_000);
+  const pages = routes.filter((r) => r.kind === 'page' && r.hasGet && r.audience && !['/language', '/sign-out'].includes(r.path));
+  const failures: string[] = [];
+  for (const visitor of [...new Set(Object.values(AXE_VISITOR))]) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    if (visitor !== 'anonymous') await loginAs(page, visitor as DemoRole);
+    const mine = pages.filter((r) => AXE_VISITOR[r.audience!] === visitor);
+    const idRoutes = mine.filter(hasIdParam);
+    const starts = visitor === 'guardian' ? ['/family', '/account'] : visitor === 'admin' ? ['/admin'] : [];
+    const found = idRoutes.length ? await collectIdRouteUrls(page, starts, idRoutes) : new Map<string, string>();
+    for (const route of mine) {
+      const url = hasIdParam(route) ? found.get(route.id) : concreteUrl(route.path);
+      if (!url) {
+        failures.push(`${route.id}: no page of this kind reachable by links for ${visitor}`);
+        continue;
+      }
+      await page.goto(url);
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      for (const v of results.violations) failures.push(`${url} (${visitor}): ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    }
+    await context.close();
+  }
+  expect(failures).toEqual([]);
 });
