@@ -5,6 +5,7 @@ import type pg from 'pg';
 import type { AppConfig } from '../platform/config.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { resolveAuthSecret } from './auth-secret.ts';
+import { logger } from '../platform/logger.ts';
 import { passwordResetMail, verificationMail } from './auth.mails.ts';
 
 export interface AuthLinks {
@@ -71,6 +72,16 @@ export function createAuth(
       updateAge: Math.min(60 * 60, Math.floor(config.sessionInactivitySeconds / 4))
     },
     rateLimit: { enabled: false },
+    // Into our structured log, under its level (a wrong password is expected, not a warning).
+    logger: {
+      level: 'info',
+      log: (level, message, ...args) => {
+        const entry = { component: 'better-auth', args: args.length ? args : undefined };
+        if (level === 'error') logger.error(entry, message);
+        else if (level === 'warn' && !/invalid password/i.test(message)) logger.warn(entry, message);
+        else logger.debug(entry, message);
+      }
+    },
     advanced: {
       useSecureCookies: config.publicOrigin?.startsWith('https://') ?? false,
       cookiePrefix: 'hagukumi',
