@@ -1,6 +1,6 @@
 import type { App } from '../app.ts';
 import { insertRoleAssignment } from '../auth/auth.queries.ts';
-import type { Role } from '../auth/roles.ts';
+import type { Role, RoleAssignment } from '../auth/roles.ts';
 import { writeAudit } from '../platform/audit.queries.ts';
 import { addDays, today } from '../platform/clock.ts';
 import { ok } from '../platform/errors.ts';
@@ -30,13 +30,7 @@ import { findPersonSchema, roleGrantSchema, type RoleGrantInput } from './roles-
 /** future: starts later; active: in force today; ended: its last day has passed; cancelled: never took effect. */
 export type AssignmentStatus = 'future' | 'active' | 'ended' | 'cancelled';
 
-export interface AssignmentView {
-  id: string;
-  role: Role;
-  scopeType: string | null;
-  scopeId: string | null;
-  validFrom: string;
-  validTo: string | null;
+export interface AssignmentView extends RoleAssignment {
   status: AssignmentStatus;
 }
 
