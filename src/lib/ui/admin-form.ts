@@ -30,6 +30,11 @@ export function adminMessage(ref: AdminMessageRef | string | undefined): string 
   return message ? message(params ?? {}) : key;
 }
 
+/** The field errors of a failed admin form as the reader reads them (field → text), for the error summary. */
+export function adminFieldMessages(errors: AdminFormErrors | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(errors?.fields ?? {}).map(([field, ref]) => [field, adminMessage(ref)]));
+}
+
 /** A service's form error (AppError with fields and values for the messages) as the page shows it. */
 export function toAdminFormErrors(error: {
   messageKey: string;

@@ -55,8 +55,14 @@ const MESSAGES: Record<string, () => string> = {
   people_error_no_password: m.people_error_no_password
 };
 
-/** The text for a message key from a service; an unknown key is shown as is (never blank). */
-export function hhMessage(key: string): string {
+/** The text for a message key from a service; an unknown key is shown as is (never blank); no key, no text. */
+export function hhMessage(key: string | null | undefined): string {
+  if (!key) return '';
   const message = MESSAGES[key];
   return message ? message() : key;
+}
+
+/** Field errors from a service (field → message key) as the reader reads them (field → text). */
+export function hhMessages(errors: Record<string, string> | null | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(errors ?? {}).map(([field, key]) => [field, hhMessage(key)]));
 }
