@@ -52,9 +52,15 @@ export async function countRecentFailures(db: Db, key: string, since: Date): Pro
   return row.n;
 }
 
-export async function recordFailure(db: Db, keys: string[], at: Date): Promise<void> {
-  if (!keys.length) return;
-  await db.insertInto('auth_throttle').values(keys.map((key) => ({ key, failed_at: at }))).execute();
+export async function recordFailure(db: Db, keys: string[], at: Date): Promise<number[]> {
+  if (!keys.length) return [];
+  const rows = await db.insertInto('auth_throttle').values(keys.map((key) => ({ key, failed_at: at }))).returning('id').execute();
+  return rows.map((r) => r.id);
+}
+
+export async function deleteFailures(db: Db, ids: number[]): Promise<void> {
+  if (!ids.length) return;
+  await db.deleteFrom('auth_throttle').where('id', 'in', ids).execute();
 }
 
 export async function clearFailures(db: Db, key: string): Promise<void> {

@@ -19,7 +19,7 @@ import {
   verificationTokenSchema
 } from './auth.schemas.ts';
 import { actorOf, authHeaders, betterAuthCode, type AuthRequest } from './auth-request.ts';
-import { clearAccountFailures, findSignInRefusal, recordSignInFailure } from './sign-in-throttle.ts';
+import { claimSignInAttempt, clearAccountFailures, findSignInRefusal, forgetOldFailures, recordSignInFailure, releaseSignInAttempt } from './sign-in-throttle.ts';
 
 type FormInput = Record<string, unknown>;
 
@@ -108,10 +108,10 @@ export async function signIn(app: App, input: FormInput, request: AuthRequest): 
   if (!parsed.success) return failure(invalidInput(fieldErrors(parsed.error)));
   const { email, password } = parsed.data;
 
-  const refusal = await findSignInRefusal(app, email, request.address);
-  if (refusal) {
+  const attempt = await claimSignInAttempt(app, email, request.address);
+  if (attempt.refusal) {
     await writeAudit(app.database.db, actorOf(request, null), { action: 'auth.sign_in_refused', recordType: 'user', recordId: null });
-    return failure(refusal);
+    return failure(attempt.refusal);
   }
 
   let answer: Awaited<ReturnType<typeof callSignIn>>;
@@ -120,12 +120,15 @@ export async function signIn(app: App, input: FormInput, request: AuthRequest): 
   } catch (error) {
     const code = betterAuthCode(error);
     if (code === 'INVALID_EMAIL_OR_PASSWORD' || code === 'INVALID_EMAIL' || code === 'PASSWORD_TOO_LONG') {
-      await recordSignInFailure(app, email, request.address);
+      // The claimed attempt stays: it is this failure.
+      await forgetOldFailures(app);
       return failure(authErrors.invalidCredentials);
     }
+    await releaseSignInAttempt(app, attempt.claim);
     if (code === 'EMAIL_NOT_VERIFIED') return failure(authErrors.emailNotVerified);
     throw error;
   }
+  await releaseSignInAttempt(app, attempt.claim);
   const body = answer.response as { twoFactorRedirect?: boolean; user?: { id: string } };
   if (body.twoFactorRedirect) return ok({ kind: 'second_factor', responseHeaders: answer.headers });
   const userId = body.user?.id;

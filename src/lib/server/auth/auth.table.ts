@@ -14,6 +14,7 @@ export interface RoleAssignmentTable {
 }
 
 export interface AuthThrottleTable {
+  id: Generated<number>;
   key: string;
   failed_at: Generated<Date>;
 }

@@ -1,6 +1,6 @@
 import type { App } from '../app.ts';
 import { now } from '../platform/clock.ts';
-import { clearFailures, deleteFailuresBefore, findNthRecentFailure, recordFailure } from './auth.queries.ts';
+import { clearFailures, countRecentFailures, deleteFailures, deleteFailuresBefore, findNthRecentFailure, recordFailure } from './auth.queries.ts';
 import { throttledError, type ThrottledError } from './auth.errors.ts';
 
 /*
@@ -33,6 +33,39 @@ export async function findSignInRefusal(app: App, email: string | undefined, add
   const nth = await findNthRecentFailure(app.database.db, addressKey(address), signInFailuresPerAddress, since);
   if (nth) return throttledError('address', new Date(nth.getTime() + windowMs));
   return undefined;
+}
+
+/**
+ * Claims one attempt before the password is checked: the attempt is written as a failure first and
+ * then counted, so however many attempts run in parallel, at most the limit get through. The claim is
+ * kept when the password is wrong (it is the failure) and released (`releaseSignInAttempt`) otherwise.
+ */
+export async function claimSignInAttempt(
+  app: App,
+  email: string,
+  address: string
+): Promise<{ claim: number[]; refusal?: undefined } | { refusal: ThrottledError; claim?: undefined }> {
+  const { signInFailuresPerAccount, signInFailuresPerAddress, signInFailureWindowSeconds } = app.config;
+  const at = now();
+  const claim = await recordFailure(app.database.db, [accountKey(email), addressKey(address)], at);
+  const since = new Date(at.getTime() - signInFailureWindowSeconds * 1000 + 1);
+  const overAccount = (await countRecentFailures(app.database.db, accountKey(email), since)) > signInFailuresPerAccount;
+  const overAddress = !overAccount && (await countRecentFailures(app.database.db, addressKey(address), since)) > signInFailuresPerAddress;
+  if (!overAccount && !overAddress) return { claim };
+  await deleteFailures(app.database.db, claim);
+  const refusal =
+    (await findSignInRefusal(app, email, address)) ??
+    throttledError(overAccount ? 'account' : 'address', new Date(at.getTime() + signInFailureWindowSeconds * 1000));
+  return { refusal };
+}
+
+export async function releaseSignInAttempt(app: App, claim: number[]): Promise<void> {
+  await deleteFailures(app.database.db, claim);
+}
+
+/** Forgets failures that have left the window. */
+export async function forgetOldFailures(app: App): Promise<void> {
+  await deleteFailuresBefore(app.database.db, new Date(now().getTime() - app.config.signInFailureWindowSeconds * 1000));
 }
 
 /** Counts one failure for the account (when known) and for the address; forgets failures past the window. */

@@ -63,6 +63,22 @@ describe('signing in', () => {
 });
 
 describe('the limit on failed sign-ins', () => {
+  it('lets no more than the account limit of wrong passwords be tried, even when they arrive at once', async () => {
+    const email = 'parallel@example.jp';
+    await createPerson(app, municipalityId, email);
+    const attempts = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => signIn(app, { email, password: 'wrong password!' }, browserRequest(municipalityId, { address: `198.51.100.${i + 1}` })))
+    );
+    const tried = attempts.filter((a) => !a.ok && a.error.code === 'auth.invalid_credentials');
+    const refused = attempts.filter((a) => !a.ok && isThrottledError(a.error));
+    // However the attempts interleave, no more than the limit reach the password check, every other one
+    // is refused, and only the tried ones stay counted.
+    expect(tried.length).toBeLessThanOrEqual(app.config.signInFailuresPerAccount);
+    expect(tried.length + refused.length).toBe(12);
+    const counted = await sql<{ n: number }>`select count(*)::int as n from auth_throttle where key = ${'account:' + email}`.execute(app.database.db);
+    expect(counted.rows[0].n).toBe(tried.length);
+  });
+
   it('locks an account after 5 wrong passwords, even for the right password, until the window has passed', async () => {
     await createPerson(app, municipalityId, 'locked@example.jp');
     setClock(T0);
