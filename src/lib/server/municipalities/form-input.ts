@@ -18,7 +18,7 @@ export function text(options: { required: boolean; max: number }) {
       const value = raw.normalize('NFC').trim();
       if (options.required && value === '') ctx.addIssue({ code: 'custom', message: 'admin_error_required' });
       else if ([...value].length > options.max) ctx.addIssue({ code: 'custom', message: 'admin_error_too_long', params: { max: String(options.max) } });
-      // eslint-disable-next-line no-control-regex
+      // eslint-disable-next-line no-control-regex -- refusing control characters is the point of this pattern
       else if (/[\u0000-\u001f\u007f]/.test(value)) ctx.addIssue({ code: 'custom', message: FALLBACK_KEY });
       else if (containsMyNumber(value)) ctx.addIssue({ code: 'custom', message: 'admin_error_individual_number' });
       return value;
