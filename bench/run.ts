@@ -1,5 +1,5 @@
 // `npm run bench`: measures what the issues so far can measure; prints `name: value unit (anchor: value, ratio)`.
-// Never fails on speed. Needs a build (`npm run build`).
+// Never fails on speed. `npm run bench` builds first.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
