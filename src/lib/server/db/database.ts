@@ -4,9 +4,10 @@ import type { PeopleTables } from '../people/people.table.ts';
 import type { HouseholdTables } from '../households/households.table.ts';
 import type { AuthTables } from '../auth/auth.table.ts';
 import type { AuditTables } from '../platform/audit.table.ts';
+import type { PlaceTables } from '../places/places.table.ts';
 
 /** The whole schema, composed from each domain's tables. */
-export interface Database extends MunicipalityTables, PeopleTables, HouseholdTables, AuthTables, AuditTables {}
+export interface Database extends MunicipalityTables, PeopleTables, HouseholdTables, AuthTables, AuditTables, PlaceTables {}
 
 /** What a query function takes first: the database or an open transaction. */
 export type Db = Kysely<Database> | Transaction<Database>;

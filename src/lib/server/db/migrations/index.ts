@@ -3,11 +3,13 @@ import * as platform from './0001_platform.ts';
 import * as households from './0003_households.ts';
 import * as admin from './0004_admin.ts';
 import * as authThrottleIds from './0005_auth_throttle_ids.ts';
+import * as places from './0006_places.ts';
 
 /** Every migration, in order. Listed here (not read from disk) so the built server carries them. */
 export const migrations: Record<string, Migration> = {
   '0001_platform': platform,
   '0003_households': households,
   '0004_admin': admin,
-  '0005_auth_throttle_ids': authThrottleIds
+  '0005_auth_throttle_ids': authThrottleIds,
+  '0006_places': places
 };
