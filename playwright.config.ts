@@ -43,6 +43,7 @@ export default defineConfig({
       HAGUKUMI_MAIL_DIR: `.test-data/e2e-${PORT}/mail`,
       // Browser journeys sign in often from one address; the per-address limit is tested in the service tests.
       HAGUKUMI_SIGNIN_FAILURES_PER_ADDRESS: '1000',
+      HAGUKUMI_MAILS_PER_ADDRESS: '1000',
       HAGUKUMI_QUIET: '1',
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn'

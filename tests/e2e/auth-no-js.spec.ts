@@ -161,3 +161,19 @@ test('without JavaScript, the security page explains that work accounts must tur
   await page.goto('/account/security?required=1');
   await expect(page.getByRole('alert')).toContainText('2段階認証を設定するまで業務用の画面を使えません');
 });
+
+test('without JavaScript, a fourth reset mail to one address within minutes is refused with a time to try again, and the address is kept', async ({ page }) => {
+  const email = freshEmail('nojs-mail-limit');
+  for (let i = 0; i < 3; i++) {
+    await page.goto('/forgot-password');
+    await page.getByLabel('メールアドレス').fill(email);
+    await page.getByRole('button', { name: '再設定のメールを送る' }).click();
+    await expect(page.getByRole('status')).toContainText('再設定のメールを送りました');
+  }
+  await page.goto('/forgot-password');
+  await page.getByLabel('メールアドレス').fill(email);
+  await page.getByRole('button', { name: '再設定のメールを送る' }).click();
+  await expect(page.getByRole('alert')).toContainText('メール送信を一時的に止めています');
+  await expect(page.getByRole('alert')).toContainText(/\d{2}:\d{2}ごろ/);
+  await expect(page.getByLabel('メールアドレス')).toHaveValue(email);
+});

@@ -2,9 +2,9 @@ import { appError, type AppError } from '../platform/errors.ts';
 
 /** A refusal because of repeated failures: says whose limit it is and from when a new try is accepted. */
 export interface ThrottledError extends AppError {
-  code: 'auth.too_many_failures';
+  code: 'auth.too_many_failures' | 'auth.too_many_mails';
   retryAt: Date;
-  scope: 'account' | 'address';
+  scope: 'account' | 'address' | 'mail';
 }
 
 export function throttledError(scope: 'account' | 'address', retryAt: Date): ThrottledError {
@@ -17,8 +17,13 @@ export function throttledError(scope: 'account' | 'address', retryAt: Date): Thr
   };
 }
 
+/** Too many account mails (verification, reset) asked for one address or from one connection. */
+export function tooManyMailsError(retryAt: Date): ThrottledError {
+  return { code: 'auth.too_many_mails', status: 429, messageKey: 'auth_error_too_many_mails', retryAt, scope: 'mail' };
+}
+
 export function isThrottledError(error: AppError): error is ThrottledError {
-  return error.code === 'auth.too_many_failures';
+  return error.code === 'auth.too_many_failures' || error.code === 'auth.too_many_mails';
 }
 
 export function invalidInput(fields: Record<string, string>): AppError {

@@ -20,6 +20,7 @@ import {
 } from './auth.schemas.ts';
 import { actorOf, authHeaders, betterAuthCode, type AuthRequest } from './auth-request.ts';
 import { claimSignInAttempt, clearAccountFailures, findSignInRefusal, forgetOldFailures, recordSignInFailure, releaseSignInAttempt } from './sign-in-throttle.ts';
+import { claimAccountMail } from './mail-throttle.ts';
 
 type FormInput = Record<string, unknown>;
 
@@ -32,6 +33,8 @@ export async function signUp(app: App, input: FormInput, request: AuthRequest): 
   const parsed = signUpSchema.safeParse(input);
   if (!parsed.success) return failure(invalidInput(fieldErrors(parsed.error)));
   const { name, email, password } = parsed.data;
+  const mailRefusal = await claimAccountMail(app, email, request.address);
+  if (mailRefusal) return failure(mailRefusal);
 
   // better-auth hashes the password in both cases, so a duplicate takes as long as a new account.
   const answer = await app.auth.api.signUpEmail({
@@ -90,6 +93,8 @@ function userIdInToken(token: string): string | undefined {
 export async function resendVerification(app: App, input: FormInput, request: AuthRequest): Promise<Result<{ email: string }>> {
   const parsed = emailOnlySchema.safeParse(input);
   if (!parsed.success) return failure(invalidInput(fieldErrors(parsed.error)));
+  const mailRefusal = await claimAccountMail(app, parsed.data.email, request.address);
+  if (mailRefusal) return failure(mailRefusal);
   await app.auth.api.sendVerificationEmail({ body: { email: parsed.data.email }, headers: authHeaders(request, { withCookies: false }) });
   return ok({ email: parsed.data.email });
 }
@@ -213,6 +218,8 @@ export async function signOut(app: App, userId: string | undefined, request: Aut
 export async function requestPasswordReset(app: App, input: FormInput, request: AuthRequest): Promise<Result<{ email: string }>> {
   const parsed = emailOnlySchema.safeParse(input);
   if (!parsed.success) return failure(invalidInput(fieldErrors(parsed.error)));
+  const mailRefusal = await claimAccountMail(app, parsed.data.email, request.address);
+  if (mailRefusal) return failure(mailRefusal);
   await app.auth.api.requestPasswordReset({ body: { email: parsed.data.email }, headers: authHeaders(request, { withCookies: false }) });
   return ok({ email: parsed.data.email });
 }

@@ -18,6 +18,9 @@ export interface AppConfig {
   signInFailuresPerAccount: number;
   signInFailuresPerAddress: number;
   signInFailureWindowSeconds: number;
+  /** Account mails (verification, reset) per recipient and per client address within the sign-in window. */
+  mailsPerRecipient: number;
+  mailsPerAddress: number;
   auditRetentionDays: number;
   authSecret: string;
   /** The public origin (https://… behind TLS); mail links use it, else the request's origin. */
@@ -56,6 +59,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     signInFailuresPerAccount: numberFromEnv('HAGUKUMI_SIGNIN_FAILURES_PER_ACCOUNT', 5),
     signInFailuresPerAddress: numberFromEnv('HAGUKUMI_SIGNIN_FAILURES_PER_ADDRESS', 30),
     signInFailureWindowSeconds: numberFromEnv('HAGUKUMI_SIGNIN_FAILURE_WINDOW_SECONDS', 15 * 60),
+    mailsPerRecipient: numberFromEnv('HAGUKUMI_MAILS_PER_RECIPIENT', 3),
+    mailsPerAddress: numberFromEnv('HAGUKUMI_MAILS_PER_ADDRESS', 30),
     auditRetentionDays: numberFromEnv('HAGUKUMI_AUDIT_RETENTION_DAYS', 365 * 5),
     authSecret: env.BETTER_AUTH_SECRET || env.HAGUKUMI_SECRET || '',
     publicOrigin: env.HAGUKUMI_PUBLIC_ORIGIN?.replace(/\/$/, '') || undefined

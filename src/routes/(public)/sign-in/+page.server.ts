@@ -32,7 +32,7 @@ export const actions: Actions = {
     const input = formValues(await event.request.formData());
     const result = await resendVerification(event.locals.app, input, authRequestOf(event));
     if (!result.ok) {
-      return fail(result.error.status, { values: { email: input.email ?? '' }, errors: fieldMessages(result.error.fields), message: undefined, isUnverified: true });
+      return fail(result.error.status, { values: { email: input.email ?? '' }, errors: fieldMessages(result.error.fields), message: result.error.fields ? undefined : errorText(result.error), isUnverified: true });
     }
     return { values: { email: result.value.email }, isResent: true };
   }

@@ -14,7 +14,7 @@ export const actions: Actions = {
   resend: async (event) => {
     const input = formValues(await event.request.formData());
     const result = await resendVerification(event.locals.app, input, authRequestOf(event));
-    if (!result.ok) return fail(result.error.status, { values: { email: input.email ?? '' }, errors: fieldMessages(result.error.fields) });
+    if (!result.ok) return fail(result.error.status, { values: { email: input.email ?? '' }, errors: fieldMessages(result.error.fields), message: result.error.fields ? undefined : errorText(result.error) });
     return { isSent: true };
   }
 };
