@@ -293,3 +293,38 @@ test('after sign-in the pages speak the language the person chose, and ?next nev
   await expect(other).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/$/);
   await fresh.close();
 });
+
+test('a signed-in person changes the password after confirming the current one, and the old one stops working', async ({ page }) => {
+  const email = freshEmail('change');
+  await signUpAndVerify(page, email);
+  await signInWith(page, email, NEW_PASSWORD);
+  await expectSignedIn(page);
+  await page.goto('/account');
+  await page.getByRole('link', { name: 'パスワードの変更' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'パスワードの変更' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel('いまのパスワード').fill('not my password');
+  await page.getByLabel('新しいパスワード').fill('asagiri-2027-new');
+  await page.getByLabel('パスワード（確認）').fill('asagiri-2027-new');
+  await page.getByRole('button', { name: 'パスワードを変更する' }).click();
+  await expect(page.locator('#current-password-error')).toHaveText('パスワードが正しくありません。');
+  await expect(page.getByLabel('ほかの端末（スマートフォン、パソコンなど）からはログアウトする')).toBeChecked();
+
+  await page.getByLabel('いまのパスワード').fill(NEW_PASSWORD);
+  await page.getByLabel('新しいパスワード').fill('asagiri-2027-new');
+  await page.getByLabel('パスワード（確認）').fill('asagiri-2027-new');
+  await page.getByRole('button', { name: 'パスワードを変更する' }).click();
+  await expect(page.getByRole('status')).toContainText('パスワードを変更しました');
+  await expectNoAxeViolations(page);
+  expect(await latestMailTo(email, 'パスワードを変更しました')).toContain('/forgot-password');
+
+  // Still signed in here; the new password is the one that works.
+  await page.goto('/account');
+  await expect(page.getByRole('heading', { level: 1, name: 'アカウント' })).toBeVisible();
+  await signOutViaNav(page);
+  await signInWith(page, email, NEW_PASSWORD);
+  await expect(page.locator('#password-error')).toBeVisible();
+  await signInWith(page, email, 'asagiri-2027-new');
+  await expectSignedIn(page);
+});

@@ -39,6 +39,7 @@ export const authErrors = {
   verificationLinkInvalid: appError('auth.verification_link_invalid', 400, 'auth_error_verification_invalid'),
   resetLinkInvalid: appError('auth.reset_link_invalid', 400, 'auth_error_reset_link_invalid'),
   wrongPassword: appError('auth.wrong_password', 400, 'auth_error_wrong_password', { password: 'auth_error_wrong_password' }),
+  wrongCurrentPassword: appError('auth.wrong_password', 400, 'auth_error_wrong_password', { currentPassword: 'auth_error_wrong_password' }),
   invalidCode: appError('auth.invalid_code', 400, 'auth_error_invalid_code', { code: 'auth_error_invalid_code' }),
   invalidBackupCode: appError('auth.invalid_backup_code', 400, 'auth_error_invalid_backup_code', {
     backupCode: 'auth_error_invalid_backup_code'

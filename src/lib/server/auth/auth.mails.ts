@@ -43,3 +43,15 @@ export function alreadyRegisteredMail(to: string, signInUrl: string, resetUrl: s
       `If this was not you, ignore this mail; nothing has changed.\n`
   };
 }
+
+/** Tells the owner that the password was changed, so a change they did not make is noticed at once. */
+export function passwordChangedMail(to: string, resetUrl: string): MailMessage {
+  return {
+    to,
+    subject: '【育み】パスワードを変更しました / Your password was changed',
+    text:
+      `育みのパスワードが変更されました。\n` +
+      `心当たりがない場合は、すぐに次のリンクからパスワードを再設定してください。\n${resetUrl}\n\n` +
+      `Your Hagukumi password was changed. If this was not you, reset it now:\n${resetUrl}\n`
+  };
+}

@@ -90,6 +90,17 @@ export const backupCodeSchema = z.object({
 
 export const passwordOnlySchema = z.object({ password: currentPassword });
 
+/** Changing the password while signed in: the current one, the new one twice, and whether to end other sessions. */
+export const changePasswordSchema = z
+  .object({
+    currentPassword,
+    password: newPassword,
+    passwordConfirm: passwordConfirmation,
+    signOutOthers: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean())
+  })
+  .refine((v) => v.password === v.passwordConfirm, { path: ['passwordConfirm'], error: 'auth_error_password_mismatch' })
+  .refine((v) => v.password !== v.currentPassword, { path: ['password'], error: 'auth_error_password_unchanged' });
+
 export const sessionIdSchema = z.object({
   sessionId: z.string({ error: 'auth_error_session_not_found' }).min(1, { error: 'auth_error_session_not_found' }).max(200)
 });

@@ -1,5 +1,6 @@
 export { signUp, verifyEmail, resendVerification, signIn, verifySignInCode, signOut, requestPasswordReset, isResetTokenUsable, resetPassword } from './auth.service.ts';
 export type { SignInOutcome } from './auth.service.ts';
+export { changeOwnPassword } from './password-change.service.ts';
 export { listOwnSessions, revokeOwnSession, revokeOtherSessions, type SessionSummary } from './sessions.service.ts';
 export {
   findTwoFactorStatus,
