@@ -1,6 +1,7 @@
 export { signUp, verifyEmail, resendVerification, signIn, verifySignInCode, signOut, requestPasswordReset, isResetTokenUsable, resetPassword } from './auth.service.ts';
 export type { SignInOutcome } from './auth.service.ts';
 export { changeOwnPassword } from './password-change.service.ts';
+export { checkOwnPassword, type PasswordCheck } from './password-check.ts';
 export { listOwnSessions, revokeOwnSession, revokeOtherSessions, type SessionSummary } from './sessions.service.ts';
 export {
   findTwoFactorStatus,

@@ -14,6 +14,7 @@ import {
 } from '../households/index.ts';
 import { deletePersonalData, exportPersonalData, recordConsent, updatePreferences, EXPORT_FORMAT } from './index.ts';
 import { findDeletionRecords } from './people.queries.ts';
+import { checkOwnPassword } from '../auth/index.ts';
 
 let app: TestApp;
 let municipalityId: string;
@@ -106,6 +107,11 @@ describe('downloading my data', () => {
   });
 });
 
+/** The real check (auth domain, behind the sign-in limits) for this person, as the route passes it. */
+function passwordOf(person: { userId: string; email: string; address?: string | null }) {
+  return (password: string) => checkOwnPassword(app, { id: person.userId, email: person.email }, password, person.address ?? '192.0.2.1');
+}
+
 describe('deleting my data', () => {
   it('the last guardian deletes their data: the household with its children and pregnancies goes too', async () => {
     const { owner, childId, pregnancyId } = await family(false);
@@ -113,7 +119,7 @@ describe('deleting my data', () => {
     await sessionFor(owner.email);
     const household = await getHousehold(app, owner);
 
-    const result = await deletePersonalData(app, owner, { password: TEST_PASSWORD });
+    const result = await deletePersonalData(app, owner, { password: TEST_PASSWORD }, passwordOf(owner));
     expect(result).toMatchObject({ ok: true, value: { householdsDeleted: [household?.id], householdsKept: [] } });
 
     const db = app.database.db;
@@ -134,7 +140,7 @@ describe('deleting my data', () => {
   it('when another guardian remains, the household stays with them and forgets who entered its records', async () => {
     const { owner, partner, childId } = await family(true);
     if (!partner) throw new Error();
-    const result = await deletePersonalData(app, owner, { password: TEST_PASSWORD });
+    const result = await deletePersonalData(app, owner, { password: TEST_PASSWORD }, passwordOf(owner));
     expect(result).toMatchObject({ ok: true, value: { householdsDeleted: [], householdsKept: [expect.any(String)] } });
     const household = await getHousehold(app, partner);
     expect(household?.guardians.map((g) => g.name)).toEqual(['山本 健']);
@@ -145,11 +151,24 @@ describe('deleting my data', () => {
 
   it('a wrong or missing password deletes nothing', async () => {
     const { owner } = await family(false);
-    expect(await deletePersonalData(app, owner, { password: 'not my password' })).toMatchObject({
+    expect(await deletePersonalData(app, owner, { password: 'not my password' }, passwordOf(owner))).toMatchObject({
       ok: false,
       error: { fields: { password: 'people_error_password_wrong' } }
     });
-    expect(await deletePersonalData(app, owner, {})).toMatchObject({ ok: false, error: { fields: { password: 'people_error_password_required' } } });
+    expect(await deletePersonalData(app, owner, {}, passwordOf(owner))).toMatchObject({ ok: false, error: { fields: { password: 'people_error_password_required' } } });
+    expect(await getHousehold(app, owner)).toBeDefined();
+    expect(await findDeletionRecords(app.database.db, owner.userId)).toEqual([]);
+  });
+
+  it('a borrowed session cannot guess the password here: wrong tries count towards the sign-in limit', async () => {
+    const { owner } = await family(false);
+    for (let i = 0; i < app.config.signInFailuresPerAccount; i++) {
+      expect(await deletePersonalData(app, owner, { password: `guess ${i}` }, passwordOf(owner))).toMatchObject({ ok: false, error: { code: 'people.wrong_password' } });
+    }
+    expect(await deletePersonalData(app, owner, { password: TEST_PASSWORD }, passwordOf(owner))).toMatchObject({
+      ok: false,
+      error: { code: 'people.password_locked', fields: { password: 'people_error_password_locked' } }
+    });
     expect(await getHousehold(app, owner)).toBeDefined();
     expect(await findDeletionRecords(app.database.db, owner.userId)).toEqual([]);
   });
@@ -157,7 +176,7 @@ describe('deleting my data', () => {
   it('the audit trail of a deleted person holds ids only: no name, email, birth date or due date', async () => {
     const { owner, pregnancyId } = await family(false);
     await exportPersonalData(app, owner);
-    await deletePersonalData(app, owner, { password: TEST_PASSWORD });
+    await deletePersonalData(app, owner, { password: TEST_PASSWORD }, passwordOf(owner));
     const rows = (await listAuditEntries(app.database.db, {})).filter((a) => a.actor_user_id === owner.userId);
     expect(rows.map((r) => `${r.action} ${r.record_type}`)).toEqual(
       expect.arrayContaining(['create household', 'create child', 'create pregnancy', 'read pregnancy', 'export person', 'delete household', 'delete person'])

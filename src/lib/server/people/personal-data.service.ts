@@ -67,13 +67,11 @@ export async function exportPersonalData(app: App, actor: PersonActor, currentSe
 /** What a deletion keeps, written into the deletion record (names of record kinds, no data). */
 export const KEPT_AFTER_DELETION = 'audit_log (ids only, own retention); deletion_record';
 
-async function passwordMatches(app: App, userId: string, password: string): Promise<boolean | undefined> {
-  const ctx = await app.auth.$context;
-  const accounts = await ctx.internalAdapter.findAccounts(userId);
-  const hash = accounts.find((a) => a.providerId === 'credential')?.password;
-  if (!hash) return undefined;
-  return ctx.password.verify({ hash, password });
-}
+/**
+ * Checks the person's own password behind the sign-in limits. Given by the caller (the auth domain's
+ * checkOwnPassword) because auth already depends on people; the rule that deletion needs it stays here.
+ */
+export type OwnPasswordCheck = (password: string) => Promise<'matches' | 'wrong' | 'none' | 'locked'>;
 
 /**
  * Deletes the person's personal data now, after they confirmed with their password: their account
@@ -85,13 +83,15 @@ async function passwordMatches(app: App, userId: string, password: string): Prom
 export async function deletePersonalData(
   app: App,
   actor: PersonActor,
-  input: Record<string, unknown>
+  input: Record<string, unknown>,
+  checkPassword: OwnPasswordCheck
 ): Promise<Result<{ deletionRecordId: string; householdsDeleted: string[]; householdsKept: string[] }>> {
   const parsed = deletionSchema.safeParse(input);
   if (!parsed.success) return failure(peopleErrors.invalidInput(fieldErrors(parsed.error.issues)));
-  const matches = await passwordMatches(app, actor.userId, parsed.data.password);
-  if (matches === undefined) return failure(peopleErrors.noPassword);
-  if (!matches) return failure(peopleErrors.wrongPassword);
+  const check = await checkPassword(parsed.data.password);
+  if (check === 'none') return failure(peopleErrors.noPassword);
+  if (check === 'locked') return failure(peopleErrors.passwordLocked);
+  if (check !== 'matches') return failure(peopleErrors.wrongPassword);
   const requestedAt = now();
   const result = await app.database.db.transaction().execute(async (trx) => {
     const households = await releaseHouseholdsOf(trx, actor);

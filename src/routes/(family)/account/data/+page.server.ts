@@ -1,7 +1,8 @@
-import { redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { isOnlyGuardian } from '#lib/server/households/index.ts';
 import { deletePersonalData, personActor } from '#lib/server/people/index.ts';
+import { checkOwnPassword } from '#lib/server/auth/index.ts';
 import { failFor, formInput } from '../../hh-result.ts';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -12,7 +13,11 @@ export const load: PageServerLoad = async ({ locals }) => {
 export const actions: Actions = {
   delete: async ({ request, locals }) => {
     const input = formInput(await request.formData(), ['password']);
-    const result = await deletePersonalData(locals.app, personActor(locals), input);
+    const viewer = locals.viewer;
+    if (!viewer) error(401);
+    const result = await deletePersonalData(locals.app, personActor(locals), input, (password) =>
+      checkOwnPassword(locals.app, viewer.user, password, locals.address)
+    );
     // Never echo the password back.
     if (!result.ok) return failFor(result.error, {});
     // The session row went with the account; this clears the cookie.
