@@ -49,6 +49,8 @@ export interface ForumPseudonymTable {
 
 export interface ForumPostTable {
   id: Generated<string>;
+  /** Insertion order, for posts written in the same instant. */
+  seq: Generated<string>;
   municipality_id: string;
   thread_id: string;
   author_id: string | null;
@@ -111,6 +113,7 @@ export interface ForumFlagTable {
 
 export interface ForumNoticeTable {
   id: Generated<string>;
+  seq: Generated<string>;
   municipality_id: string;
   user_id: string;
   kind: string;

@@ -57,6 +57,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`
     create table forum_post (
       id uuid primary key default gen_random_uuid(),
+      seq bigint generated always as identity,
       municipality_id uuid not null references municipality(id) on delete cascade,
       thread_id uuid not null references forum_thread(id) on delete cascade,
       author_id text references "user"(id) on delete set null,
@@ -132,6 +133,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`
     create table forum_notice (
       id uuid primary key default gen_random_uuid(),
+      seq bigint generated always as identity,
       municipality_id uuid not null references municipality(id) on delete cascade,
       user_id text not null references "user"(id) on delete cascade,
       kind text not null,
