@@ -85,12 +85,16 @@ export const moderationSchema = z
   .object({
     action: text.pipe(z.enum(MODERATION_ACTIONS, 'forum_error_moderation_action')),
     reason: text.pipe(z.string().trim().max(REASON_MAX, 'forum_error_note_too_long').refine(noMyNumber, 'forum_error_my_number')),
-    body: text.pipe(z.string().trim().max(BODY_MAX, 'forum_error_body_too_long').refine(noMyNumber, 'forum_error_my_number')),
+    body: text.pipe(z.string().trim()),
     days: text.pipe(z.string().trim().normalize('NFKC'))
   })
   .transform((input, ctx) => {
     if (input.action !== 'approve' && !input.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'forum_error_reason_required' });
-    if (input.action === 'edit' && !input.body) ctx.addIssue({ code: 'custom', path: ['body'], message: 'forum_error_body_required' });
+    // The edited text only matters (and is only checked) when the decision is to edit.
+    if (input.action === 'edit') {
+      const problem = !input.body ? 'forum_error_body_required' : input.body.length > BODY_MAX ? 'forum_error_body_too_long' : noMyNumber(input.body) ? '' : 'forum_error_my_number';
+      if (problem) ctx.addIssue({ code: 'custom', path: ['body'], message: problem });
+    }
     let days = 0;
     if (input.action === 'suspend') {
       days = Number(input.days);

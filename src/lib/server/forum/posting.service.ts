@@ -339,7 +339,7 @@ export async function editPost(app: App, actor: ForumActor, postId: string, inpu
  * Deletes one's own post: it disappears from the forum. A post that was held for the professionals
  * stays in their queue (its writer may still need help).
  */
-export async function deletePost(app: App, actor: ForumActor, postId: string): Promise<Result<{ threadId: string }>> {
+export async function deletePost(app: App, actor: ForumActor, postId: string): Promise<Result<{ threadId: string; wasOpening: boolean }>> {
   const db = app.database.db;
   const post = await ownPost(db, actor, postId);
   if (!post) return failure(forumErrors.notFound);
@@ -347,7 +347,7 @@ export async function deletePost(app: App, actor: ForumActor, postId: string): P
     await markPostDeleted(trx, post.id, now());
     await writeAudit(trx, actor, { action: 'delete', recordType: 'forum_post', recordId: post.id });
   });
-  return ok({ threadId: post.thread_id });
+  return ok({ threadId: post.thread_id, wasOpening: post.is_opening });
 }
 
 async function visiblePublicPost(db: Db, actor: ForumActor, postId: string) {

@@ -164,10 +164,10 @@ export const DEFAULT_CONTACTS = [
   },
   {
     categories: ['ward', 'self_harm', 'child_harm', 'dv', 'acute_crisis'],
-    name: 'さくら区 子育て支援課（こども家庭センター）',
-    phone: '03-0000-0000',
-    hours: '平日 8時30分〜17時15分',
-    description: '保健師・子育てコーディネーターがお話をうかがいます。'
+    name: 'お住まいの区の子育て相談窓口（こども家庭センター）',
+    phone: '',
+    hours: '平日の日中',
+    description: '区役所の代表番号からもつながります。保健師・子育てコーディネーターがお話をうかがいます。'
   }
 ];
 

@@ -13,7 +13,7 @@
  */
 
 /** Kanji (and slang) spellings → the kana the default terms use. Only words the risk lists need. */
-export const VARIANTS: readonly (readonly [string, string])[] = [
+const VARIANT_PAIRS: [string, string][] = [
   ['必死', 'ひっし'],
   ['死亡', 'しぼう'],
   ['自殺', 'じさつ'],
@@ -73,7 +73,10 @@ export const VARIANTS: readonly (readonly [string, string])[] = [
   ['殴', 'なぐ'],
   ['蹴', 'け'],
   ['手', 'て']
-].sort((a, b) => b[0].length - a[0].length) as (readonly [string, string])[];
+];
+
+/** Applied longest spelling first, so 自殺 is read before 殺. */
+export const VARIANTS: readonly (readonly [string, string])[] = [...VARIANT_PAIRS].sort((a, b) => b[0].length - a[0].length);
 
 const KATAKANA = /[\u30a1-\u30f6]/g;
 const SEPARATORS = /[\s\u200b-\u200d\u2060\ufeff"'`.,_*・･\-‐/|]+/gu;
