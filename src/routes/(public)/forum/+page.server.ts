@@ -12,6 +12,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   return {
     q,
     topic,
+    flagged: url.searchParams.get('done') === 'flagged',
     topics: await listForumTopics(locals.app, locals.municipality.id),
     threads: page.value.items,
     nextCursor: page.value.nextCursor,

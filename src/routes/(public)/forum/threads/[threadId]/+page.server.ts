@@ -70,7 +70,8 @@ export const actions: Actions = {
     const values = formInput(form, ['postId', 'reason', 'note']);
     const result = await flagPost(locals.app, actor, values.postId ?? '', values);
     if (!result.ok) return failFor(result.error, values, 'flag');
-    redirect(303, `/forum/threads/${params.threadId}?done=flagged`);
+    // A post hidden by this flag may have been the thread itself: go back to the list.
+    redirect(303, result.value.hidden ? '/forum?done=flagged' : `/forum/threads/${params.threadId}?done=flagged`);
   },
   edit: async ({ request, locals, url, params }) => {
     const actor = actorOrSignIn(locals, url.pathname);
