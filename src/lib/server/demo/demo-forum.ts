@@ -1,7 +1,18 @@
 import type { App } from '../app.ts';
 import type { RoleAssignment } from '../auth/roles.ts';
 import { today } from '../platform/clock.ts';
-import { listForumContacts, replyToThread, saveContact, startThread, toggleWakaru, type ForumActor } from '../forum/index.ts';
+import {
+  listForumContacts,
+  markQueuedPostHandled,
+  replyPrivately,
+  replyToThread,
+  requestConsultation,
+  saveContact,
+  startThread,
+  toggleWakaru,
+  updateConsultationRequest,
+  type ForumActor
+} from '../forum/index.ts';
 
 const role = (r: RoleAssignment['role'], scopeType: string | null = null, scopeId: string | null = null): RoleAssignment => ({
   id: `demo-${r}`,
@@ -103,5 +114,41 @@ export async function seedDemoForum(app: App, municipalityId: string, userIds: R
     ageTopic: 'pregnancy',
     themeTopic: 'body',
     persona: 'mama'
+  });
+
+  // For the consoles: a post that was held for risk, answered privately, turned into a consultation
+  // request (already contacted) and taken off the urgent queue; and a post a watched word holds for
+  // the moderators.
+  const held = await post(daisuke, {
+    title: 'ひとりで育児をしていて限界です',
+    body: '夫の帰りが毎日遅く、ひとりで育児をしています。もう限界で、消えたいと思うことがあります。',
+    ageTopic: 'age_1_2',
+    themeTopic: 'mind',
+    persona: 'papa'
+  });
+  const offered = await replyPrivately(app, nurse, held.postId, {
+    body: '保健師です。書いてくださってありがとうございます。よろしければ、お電話でゆっくりお話を聞かせてください。',
+    offerConsultation: 'on'
+  });
+  if (!offered.ok) throw new Error(`demo forum private reply: ${offered.error.code}`);
+  const request = await requestConsultation(
+    app,
+    daisuke,
+    held.postId,
+    { contactMethod: 'phone', contactDetail: '090-0000-0000', preferredTime: '平日の18時以降', consent: 'on' },
+    '上の内容に同意して、個別の相談を申し込みます'
+  );
+  if (!request.ok) throw new Error(`demo forum consultation: ${request.error.code}`);
+  const contacted = await updateConsultationRequest(app, nurse, request.value.id, { status: 'contacted', note: 'お電話でお話ししました。来週、ご自宅に伺います。' });
+  if (!contacted.ok) throw new Error(`demo forum consultation update: ${contacted.error.code}`);
+  const handled = await markQueuedPostHandled(app, nurse, held.postId, false);
+  if (!handled.ok) throw new Error(`demo forum handled: ${handled.error.code}`);
+
+  await post(ken, {
+    title: '同じ月齢の子のパパ友がほしいです',
+    body: '近所で同じくらいの子がいる方と知り合いたいです。よければLINE IDを交換しませんか。',
+    ageTopic: 'age_0',
+    themeTopic: 'other',
+    persona: 'papa'
   });
 }
