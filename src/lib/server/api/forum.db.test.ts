@@ -36,7 +36,7 @@ function eventFor(path: string, params: Record<string, string> = {}, headers: Re
     url,
     locals: { app, municipality, viewer: undefined, requestId: 'req-1', address: '127.0.0.1' },
     params
-  } as unknown as Parameters<typeof listThreads>[0];
+  } as unknown as Parameters<typeof listThreads>[0] & Parameters<typeof getThread>[0];
 }
 
 describe('GET /api/v1/forum/threads', () => {
