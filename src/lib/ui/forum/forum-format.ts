@@ -9,7 +9,10 @@ export interface PseudonymParts {
 }
 export type AuthorView = { kind: 'guardian'; pseudonym: PseudonymParts } | { kind: 'professional'; role: string; label: string };
 
-const AGE: Record<string, () => string> = {
+type Locale = 'ja' | 'en' | 'ja-x-easy';
+type Message = (inputs?: Record<string, never>, options?: { locale?: Locale }) => string;
+
+const AGE: Record<string, Message> = {
   pregnancy: m.forum_age_pregnancy,
   age_0: m.forum_age_0,
   age_1: m.forum_age_1,
@@ -21,11 +24,17 @@ const AGE: Record<string, () => string> = {
   teen: m.forum_age_teen,
   parent: m.forum_age_parent
 };
-const PERSONA: Record<string, () => string> = { guardian: m.forum_persona_guardian, mama: m.forum_persona_mama, papa: m.forum_persona_papa };
+const PERSONA: Record<string, Message> = { guardian: m.forum_persona_guardian, mama: m.forum_persona_mama, papa: m.forum_persona_papa };
 
-/** 「3歳児のママさん A」: made from the household when the writer first wrote in the thread. */
-export function pseudonymLabel(parts: PseudonymParts): string {
-  return m.forum_pseudonym({ age: (AGE[parts.ageKey] ?? m.forum_age_parent)(), persona: (PERSONA[parts.persona] ?? m.forum_persona_guardian)(), letter: parts.letter });
+/**
+ * 「3歳児のママさん A」: made from the household when the writer first wrote in the thread. In the
+ * reader's language (pages) or in the one asked for (the API).
+ */
+export function pseudonymLabel(parts: PseudonymParts, locale?: Locale): string {
+  const options = locale ? { locale } : {};
+  const age = (AGE[parts.ageKey] ?? m.forum_age_parent)({}, options);
+  const persona = (PERSONA[parts.persona] ?? m.forum_persona_guardian)({}, options);
+  return m.forum_pseudonym({ age, persona, letter: parts.letter }, options);
 }
 
 const QUALIFICATIONS: Record<string, () => string> = { 保健師: m.forum_badge_public_health_nurse, 助産師: m.forum_badge_midwife };
