@@ -247,4 +247,10 @@ test('without JavaScript a parent asks, answers and marks わかる', async ({ b
   await other.goto(path);
   await other.getByRole('button', { name: 'わかる（0）' }).first().click();
   await expect(other.getByRole('button', { name: 'わかる（1）' })).toHaveAttribute('aria-pressed', 'true');
+
+  // A post in distress is held and the supportive page shows, without JavaScript too.
+  await askQuestion(parent, { title: '上の子にきつく当たってしまう', body: '上の子に手をあげてしまいそうで怖いです。', age: '0歳', theme: 'こころ' });
+  await expect(parent).toHaveURL(/\/forum\/safety\?post=/);
+  await expect(parent.getByText('189', { exact: true })).toBeVisible();
+  await expect(parent.getByText('0570-064-556')).toHaveCount(0);
 });
