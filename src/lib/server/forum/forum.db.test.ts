@@ -215,6 +215,28 @@ describe('safety', () => {
   });
 });
 
+describe('edits and the watch list', () => {
+  it('a post can be edited only within the edit window, and only by its writer', async () => {
+    const started = await startThread(app, hanako, question({ title: '編集時間のテスト' }));
+    if (!started.ok) throw new Error(started.error.code);
+    expect((await editPost(app, miwa, started.value.postId, { body: '書き換え' })).ok).toBe(false);
+    setClock(new Date(realNow + DAY + 59 * 60_000));
+    expect((await editPost(app, hanako, started.value.postId, { body: '少し直しました' })).ok).toBe(true);
+    setClock(new Date(realNow + DAY + 61 * 60_000));
+    expect(await editPost(app, hanako, started.value.postId, { body: 'もう一度' })).toMatchObject({ ok: false, error: { code: 'forum.edit_window_over' } });
+  });
+
+  it('a post of concern is shown at once and put on the professionals\' watch list, not the urgent queue', async () => {
+    const started = await startThread(app, hanako, question({ title: '見守りのテスト', body: '寝不足でもう限界です' }));
+    if (!started.ok) throw new Error(started.error.code);
+    expect(started.value).toMatchObject({ status: 'public', heldForSafety: false });
+    const queue = await listSupportQueue(app, nurse);
+    if (!queue.ok) throw new Error(queue.error.code);
+    expect(queue.value.watch.map((i) => i.postId)).toContain(started.value.postId);
+    expect(queue.value.urgent.map((i) => i.postId)).not.toContain(started.value.postId);
+  });
+});
+
 describe('abuse', () => {
   it('a new account may post 3 times a day and no links; after 7 days and 3 public posts the limits end; staff change the numbers', async () => {
     const person = await newGuardian();
