@@ -3,3 +3,4 @@ export { API_ERRORS, apiErrorResponse, apiJson, type ApiErrorCode } from './api-
 export { requireApiViewer, runApi, methodNotAllowed, apiNotFound } from './api-access.ts';
 export { buildMe, type Me, type MeHousehold } from './me.ts';
 export { openApiDocument } from './openapi.ts';
+export { apiThread, apiThreadSummary } from './forum.ts';

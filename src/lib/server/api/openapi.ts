@@ -28,9 +28,51 @@ export const openApiDocument = {
   servers: [{ url: '/api/v1', description: 'This deployment' }],
   tags: [
     { name: 'people', description: 'The signed-in person' },
+    { name: 'forum', description: 'The public peer-support forum (pseudonyms only, never accounts)' },
     { name: 'meta', description: 'This description' }
   ],
   paths: {
+    '/forum/threads': {
+      get: {
+        operationId: 'listForumThreads',
+        tags: ['forum'],
+        summary: 'Public forum threads, newest activity first',
+        description:
+          'Anyone may read public threads. Writers appear only under per-thread pseudonyms; professionals under a verified badge. ' +
+          'Held, hidden and private posts are never listed.',
+        security: [],
+        parameters: [
+          { $ref: '#/components/parameters/AcceptLanguage' },
+          { name: 'topic', in: 'query', required: false, description: 'A topic code (child age such as `age_0`, or theme such as `sleep`).', schema: { type: 'string', pattern: '^[a-z0-9_]{1,40}$' } },
+          { name: 'q', in: 'query', required: false, description: 'Partial-word search in titles and public posts (Japanese works without word breaks).', schema: { type: 'string', maxLength: 100 } },
+          { name: 'cursor', in: 'query', required: false, description: 'The `nextCursor` of the previous page.', schema: { type: 'string' } }
+        ],
+        responses: {
+          '200': { description: 'One page of threads (20 at most).', content: { 'application/json': { schema: ref('ForumThreadPage') } } },
+          '400': errorResponse('The cursor is not one this API gave (`api.invalid_query`).'),
+          '405': errorResponse('Only GET is served here (`api.method_not_allowed`).'),
+          '500': errorResponse('Something failed on the server (`api.unexpected`); the body carries a request id.')
+        }
+      }
+    },
+    '/forum/threads/{threadId}': {
+      get: {
+        operationId: 'getForumThread',
+        tags: ['forum'],
+        summary: 'One public thread with its public posts',
+        security: [],
+        parameters: [
+          { $ref: '#/components/parameters/AcceptLanguage' },
+          { name: 'threadId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }
+        ],
+        responses: {
+          '200': { description: 'The thread.', content: { 'application/json': { schema: ref('ForumThread') } } },
+          '404': errorResponse('No public thread with this id in this municipality (`api.not_found`).'),
+          '405': errorResponse('Only GET is served here (`api.method_not_allowed`).'),
+          '500': errorResponse('Something failed on the server (`api.unexpected`); the body carries a request id.')
+        }
+      }
+    },
     '/me': {
       get: {
         operationId: 'getMe',
@@ -91,6 +133,76 @@ export const openApiDocument = {
           code: { type: 'string', enum: Object.keys(API_ERRORS), description: 'Stable, for programs.' },
           message: { type: 'string', minLength: 1, description: 'For people, in the requested language.' },
           requestId: { type: 'string', description: 'Quote it when asking for help (server errors only).' }
+        }
+      },
+      ForumAuthor: {
+        description: 'Who wrote a post: a per-thread pseudonym (different in every thread) or a verified professional badge. Never an account, name or id.',
+        oneOf: [
+          {
+            type: 'object',
+            required: ['kind', 'pseudonym'],
+            additionalProperties: false,
+            properties: { kind: { const: 'guardian' }, pseudonym: { type: 'string', minLength: 1, description: 'e.g. 「0歳児のママさん A」' } }
+          },
+          {
+            type: 'object',
+            required: ['kind', 'verified', 'label'],
+            additionalProperties: false,
+            properties: { kind: { const: 'professional' }, verified: { const: true }, label: { type: 'string', description: 'The checked qualification (保健師, 助産師) or role.' } }
+          }
+        ]
+      },
+      ForumThreadSummary: {
+        type: 'object',
+        required: ['id', 'title', 'ageTopic', 'themeTopic', 'author', 'replies', 'hasProfessionalAnswer', 'createdAt', 'lastPostAt'],
+        additionalProperties: false,
+        properties: {
+          id: { type: 'string', format: 'uuid' },
+          title: { type: 'string' },
+          ageTopic: { type: 'string' },
+          themeTopic: { type: 'string' },
+          author: ref('ForumAuthor'),
+          replies: { type: 'integer', minimum: 0 },
+          hasProfessionalAnswer: { type: 'boolean' },
+          createdAt: { type: 'string', format: 'date-time' },
+          lastPostAt: { type: 'string', format: 'date-time' }
+        }
+      },
+      ForumThreadPage: {
+        type: 'object',
+        required: ['items', 'nextCursor'],
+        additionalProperties: false,
+        properties: {
+          items: { type: 'array', items: ref('ForumThreadSummary') },
+          nextCursor: { type: ['string', 'null'], description: 'Pass as `cursor` for the next page; null on the last page.' }
+        }
+      },
+      ForumPost: {
+        type: 'object',
+        required: ['id', 'author', 'body', 'state', 'edited', 'moderatorNote', 'wakaru', 'createdAt'],
+        additionalProperties: false,
+        properties: {
+          id: { type: 'string', format: 'uuid' },
+          author: ref('ForumAuthor'),
+          body: { type: ['string', 'null'], description: 'Plain text (never HTML); null when the post was hidden or deleted.' },
+          state: { type: 'string', enum: ['public', 'hidden', 'deleted'] },
+          edited: { type: 'boolean' },
+          moderatorNote: { type: ['string', 'null'], description: 'The note a moderator left when editing the post.' },
+          wakaru: { type: 'integer', minimum: 0, description: 'How many people marked 「わかる」 (empathy).' },
+          createdAt: { type: 'string', format: 'date-time' }
+        }
+      },
+      ForumThread: {
+        type: 'object',
+        required: ['id', 'title', 'ageTopic', 'themeTopic', 'createdAt', 'posts'],
+        additionalProperties: false,
+        properties: {
+          id: { type: 'string', format: 'uuid' },
+          title: { type: 'string' },
+          ageTopic: { type: 'string' },
+          themeTopic: { type: 'string' },
+          createdAt: { type: 'string', format: 'date-time' },
+          posts: { type: 'array', items: ref('ForumPost') }
         }
       },
       Me: {

@@ -1,0 +1,16 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { m } from '#lib/paraglide/messages.js';
+import { forumActorOf, getForumKpi } from '#lib/server/forum/index.ts';
+import { fiscalYearOf, today } from '#lib/server/platform/clock.ts';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+  const actor = forumActorOf(locals);
+  if (!actor) error(401, { message: m.error_sign_in_required() });
+  const current = fiscalYearOf(today());
+  const asked = Number(url.searchParams.get('fy') ?? current);
+  const fiscalYear = Number.isInteger(asked) && asked >= current - 10 && asked <= current ? asked : current;
+  const kpi = await getForumKpi(locals.app, actor, fiscalYear);
+  if (!kpi.ok) error(403, { message: m.error_forbidden() });
+  return { kpi: kpi.value, years: Array.from({ length: 5 }, (_, i) => current - i) };
+};

@@ -1,0 +1,12 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { m } from '#lib/paraglide/messages.js';
+import { forumActorOf, listConsultationRequests } from '#lib/server/forum/index.ts';
+
+export const load: PageServerLoad = async ({ locals }) => {
+  const actor = forumActorOf(locals);
+  if (!actor) error(401, { message: m.error_sign_in_required() });
+  const list = await listConsultationRequests(locals.app, actor);
+  if (!list.ok) error(403, { message: m.error_forbidden() });
+  return { requests: list.value };
+};
