@@ -12,7 +12,7 @@ import type { RuleContent, RuleDefinition, Trigger } from './rules.ts';
 const text = z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string());
 
 export const idSchema = z.uuid();
-export const ruleKeySchema = z.string().regex(/^[a-z0-9][a-z0-9.-]{0,99}$/);
+export const ruleKeySchema = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,99}$/);
 export const subjectTypeSchema = z.enum(['child', 'pregnancy']);
 
 function pastDate(today: string, required: string, invalid: string, future: string) {

@@ -17,7 +17,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     create table guidance_rule (
       id uuid primary key default gen_random_uuid(),
       municipality_id uuid not null references municipality(id) on delete cascade,
-      rule_key text not null check (rule_key ~ '^[a-z0-9][a-z0-9.-]*$'),
+      rule_key text not null check (rule_key ~ '^[a-z0-9][a-z0-9._-]*$'),
       version integer not null default 1 check (version > 0),
       source_version integer,
       kind text not null check (kind in ('checkup', 'immunisation', 'interview', 'benefit', 'procedure', 'info')),
