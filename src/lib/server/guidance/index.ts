@@ -1,4 +1,4 @@
-export { getTimeline, markItemDone, markItemNotApplicable, undoItem, recordDose, getPastDoseForm, recordPastDoses, pastDoseField, type TimelineView, type PastDoseForm } from './timeline.service.ts';
+export { getTimeline, listTimelineItemsForApi, type ApiTimelineItem, markItemDone, markItemNotApplicable, undoItem, recordDose, getPastDoseForm, recordPastDoses, pastDoseField, type TimelineView, type PastDoseForm } from './timeline.service.ts';
 export { ensureRuleSet, listRulesForStaff, getRuleForStaff, previewRuleEdit, saveRuleEdit, computeReach, type StaffCaller, type Reach, type StaffRuleSummary, type StaffRuleDetail } from './rule-set.service.ts';
 export { CONTENT_FIELDS, TITLE_MAX, BODY_MAX } from './guidance.schemas.ts';
 export { ROTA_BRANDS, VACCINES, type VaccineCode, type RotaBrand } from './rule-sets/immunisation-schedule.ts';

@@ -277,3 +277,45 @@ export async function recordPastDoses(app: App, actor: PersonActor, childId: str
 }
 
 export const ALL_VACCINES = VACCINES;
+
+/** One item as GET /api/v1/me/timeline returns it. */
+export interface ApiTimelineItem {
+  kind: TimelineItem['kind'];
+  ruleId: string;
+  subjectType: SubjectType;
+  childId: string | null;
+  pregnancyId: string | null;
+  title: string;
+  windowStart: string;
+  windowEnd: string | null;
+  status: Exclude<TimelineItem['status'], 'closed'>;
+  doneOn: string | null;
+}
+
+/**
+ * The viewer's timeline as a flat list for other clients: every item still on the timeline (closed
+ * ones are left out), titles in the requested language; an empty list without a household.
+ */
+export async function listTimelineItemsForApi(app: App, actor: PersonActor, locale: ContentLocale): Promise<{ today: string; items: ApiTimelineItem[] }> {
+  const timeline = await getTimeline(app, actor, locale);
+  const all = timeline ? [...timeline.pregnancies.flatMap((p) => p.items), ...timeline.children.flatMap((c) => c.items)] : [];
+  const items = all.flatMap((i): ApiTimelineItem[] =>
+    i.status === 'closed'
+      ? []
+      : [
+          {
+            kind: i.kind,
+            ruleId: i.ruleKey,
+            subjectType: i.subjectType,
+            childId: i.subjectType === 'child' ? i.subjectId : null,
+            pregnancyId: i.subjectType === 'pregnancy' ? i.subjectId : null,
+            title: i.text.title,
+            windowStart: i.windowStart,
+            windowEnd: i.windowEnd,
+            status: i.status,
+            doneOn: i.doneOn
+          }
+        ]
+  );
+  return { today: timeline?.today ?? businessToday(), items };
+}
