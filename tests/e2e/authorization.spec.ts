@@ -96,7 +96,7 @@ test("a guardian asking for another household's records by id gets 404 and nothi
   const owner = await browser.newContext();
   const ownerPage = await owner.newPage();
   await loginAs(ownerPage, 'otherGuardian');
-  const found = await collectIdRouteUrls(ownerPage, ['/family', '/account'], idRoutes);
+  const found = await collectIdRouteUrls(ownerPage, ['/family', '/account', '/timeline'], idRoutes);
   await ownerPage.goto('/family');
   expect(await ownerPage.evaluate(() => document.body.innerText)).toContain('鈴木 陽向');
   await owner.close();
@@ -126,7 +126,7 @@ test('every page passes axe (WCAG 2.2 A/AA) for a visitor its audience lets in',
     if (visitor !== 'anonymous') await loginAs(page, visitor as DemoRole);
     const mine = pages.filter((r) => AXE_VISITOR[r.audience!] === visitor);
     const idRoutes = mine.filter(hasIdParam);
-    const starts = visitor === 'guardian' ? ['/family', '/account'] : visitor === 'admin' ? ['/admin'] : [];
+    const starts = visitor === 'guardian' ? ['/family', '/account', '/timeline'] : visitor === 'admin' ? ['/admin'] : visitor === 'staff' ? ['/staff'] : [];
     const found = idRoutes.length ? await collectIdRouteUrls(page, starts, idRoutes) : new Map<string, string>();
     for (const route of mine) {
       const url = hasIdParam(route) ? found.get(route.id) : concreteUrl(route.path);

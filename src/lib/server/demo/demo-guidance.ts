@@ -1,11 +1,11 @@
 import type { App } from '../app.ts';
-import { addMonths } from '../platform/clock.ts';
+import { addMonths, today } from '../platform/clock.ts';
 import { getHousehold, type PersonActor } from '../households/index.ts';
-import { ensureRuleSet, recordPastDoses } from '../guidance/index.ts';
+import { ensureRuleSet, planNotices, recordPastDoses } from '../guidance/index.ts';
 
 /**
  * The demo ward's timeline: the built-in rule set, and the vaccinations 佐藤 陽葵 (about 10 months) has
- * had so far, at the standard ages, so her timeline shows done, due and coming items.
+ * had so far, at the standard ages, so her timeline shows done, due and coming items; and today's notices.
  */
 export async function seedDemoGuidance(app: App, municipalityId: string, userIds: Record<string, string>): Promise<void> {
   await ensureRuleSet(app, municipalityId);
@@ -31,4 +31,6 @@ export async function seedDemoGuidance(app: App, municipalityId: string, userIds
     d_bcg_1: at(5)
   });
   if (!result.ok) throw new Error(`demo doses: ${result.error.code} ${JSON.stringify(result.error.fields ?? {})}`);
+  // Today's notices, as the daily planner would have made them, so the demo inbox is not empty.
+  await planNotices(app.database.db, municipalityId, today());
 }

@@ -358,3 +358,96 @@ export async function countPregnancyReach(
       and ${districtFilter(rule.districtCodes)} and ${ACTIVE_HOUSEHOLD}`.execute(db);
   return Number(result.rows[0]?.n ?? 0);
 }
+
+// ── notices: the daily planner (one INSERT … SELECT per rule over every household) ─────────────
+
+const NOT_RECORDED = (subjectColumn: RawBuilder<unknown>, ruleKey: string) =>
+  sql`not exists (select 1 from guidance_item_record r where ${subjectColumn} and r.rule_key = ${ruleKey} and r.occurrence = 1)`;
+
+/** Plans the notices of one child rule for every child whose window contains `onDate`, one per active guardian. */
+export async function insertChildRuleNotices(
+  db: Db,
+  municipalityId: string,
+  rule: { key: string; version: number; trigger: ChildWindowTrigger; districtCodes: readonly string[] },
+  onDate: string
+): Promise<number> {
+  const w = childWindowSql(rule.trigger);
+  const result = await sql`
+    insert into guidance_notice (municipality_id, user_id, household_id, subject_type, subject_id, rule_key, occurrence, rule_version, window_start, window_end, planned_on)
+    select c.municipality_id, g.user_id, c.household_id, 'child', c.id, ${rule.key}, 1, ${rule.version}, ${w.start}::date, ${w.end}::date, ${onDate}::date
+    from child c
+    join household h on h.id = c.household_id
+    join district d on d.id = h.district_id
+    join household_guardian g on g.household_id = h.id and g.removed_at is null
+    where c.municipality_id = ${municipalityId}
+      and ${w.start} <= ${onDate}::date and ${w.end} >= ${onDate}::date
+      and ${districtFilter(rule.districtCodes)}
+      and ${NOT_RECORDED(sql`r.child_id = c.id`, rule.key)}
+    on conflict (user_id, subject_id, rule_key, occurrence) do nothing`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+/** Plans the notices of one pregnancy rule, with outcomes applied exactly as on the timeline. */
+export async function insertPregnancyRuleNotices(
+  db: Db,
+  municipalityId: string,
+  rule: { key: string; version: number; trigger: Trigger; continuesAfter: readonly string[]; districtCodes: readonly string[]; minFetusCount: number | null },
+  onDate: string
+): Promise<number> {
+  const t = rule.trigger;
+  let start: RawBuilder<unknown>;
+  let end: RawBuilder<unknown>;
+  let applies: RawBuilder<unknown>;
+  if (t.type === 'pregnancy_week') {
+    const s = sql`(p.due_date - 280 + ${t.from.weeks * 7 + t.from.days}::int)`;
+    const e = t.until ? sql`(p.due_date - 280 + ${t.until.weeks * 7 + t.until.days}::int)` : sql`null::date`;
+    const continuing = rule.continuesAfter.length ? sql`p.outcome in (${sql.join(rule.continuesAfter.map((o) => sql`${o}`))})` : sql`false`;
+    start = sql`case when p.outcome is null then ${s} else least(${s}, p.outcome_date) end`;
+    end = sql`case when p.outcome is null then ${e} else null::date end`;
+    applies = sql`((p.outcome is null and ${s} <= ${onDate}::date and (${e} is null or ${e} >= ${onDate}::date)) or (${continuing} and least(${s}, p.outcome_date) <= ${onDate}::date))`;
+  } else if (t.type === 'pregnancy_loss') {
+    start = sql`p.outcome_date`;
+    end = sql`(p.outcome_date + ${t.withinDays}::int)`;
+    applies = sql`(p.outcome = 'loss' and p.outcome_date <= ${onDate}::date and p.outcome_date + ${t.withinDays}::int >= ${onDate}::date)`;
+  } else if (t.type === 'date_range') {
+    start = sql`${t.from}::date`;
+    end = sql`${t.until}::date`;
+    applies = sql`(p.outcome is null and ${t.from}::date <= ${onDate}::date and ${t.until}::date >= ${onDate}::date)`;
+  } else {
+    return 0;
+  }
+  const fetus = rule.minFetusCount === null ? sql`true` : sql`p.fetus_count >= ${rule.minFetusCount}`;
+  const result = await sql`
+    insert into guidance_notice (municipality_id, user_id, household_id, subject_type, subject_id, rule_key, occurrence, rule_version, window_start, window_end, planned_on)
+    select p.municipality_id, g.user_id, p.household_id, 'pregnancy', p.id, ${rule.key}, 1, ${rule.version}, ${start}, ${end}, ${onDate}::date
+    from pregnancy p
+    join household h on h.id = p.household_id
+    join district d on d.id = h.district_id
+    join household_guardian g on g.household_id = h.id and g.removed_at is null
+    where p.municipality_id = ${municipalityId}
+      and ${applies} and ${fetus}
+      and ${districtFilter(rule.districtCodes)}
+      and ${NOT_RECORDED(sql`r.pregnancy_id = p.id`, rule.key)}
+    on conflict (user_id, subject_id, rule_key, occurrence) do nothing`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+export async function listMunicipalitiesWithRules(db: Db): Promise<string[]> {
+  return (await db.selectFrom('guidance_rule_set').select('municipality_id').distinct().execute()).map((r) => r.municipality_id);
+}
+
+/** A person's notices in one municipality, newest first, with the name of the child (pregnancies have none). */
+export async function listNoticesOf(db: Db, userId: string, municipalityId: string) {
+  return db
+    .selectFrom('guidance_notice as n')
+    .leftJoin('child as c', (join) => join.onRef('c.id', '=', 'n.subject_id').on('n.subject_type', '=', 'child'))
+    .leftJoin('pregnancy as p', (join) => join.onRef('p.id', '=', 'n.subject_id').on('n.subject_type', '=', 'pregnancy'))
+    .innerJoin('household_guardian as g', (join) => join.onRef('g.household_id', '=', 'n.household_id').onRef('g.user_id', '=', 'n.user_id'))
+    .select(['n.id', 'n.subject_type', 'n.subject_id', 'n.rule_key', 'n.window_start', 'n.window_end', 'n.planned_on', 'n.read_at', 'c.name as child_name', 'p.due_date'])
+    .where('n.user_id', '=', userId)
+    .where('n.municipality_id', '=', municipalityId)
+    .where('g.removed_at', 'is', null)
+    .orderBy('n.planned_on', 'desc')
+    .orderBy('n.rule_key')
+    .execute();
+}

@@ -59,7 +59,25 @@ export interface ImmunisationDoseTable {
   recorded_at: Generated<Date>;
 }
 
+export interface GuidanceNoticeTable {
+  id: Generated<string>;
+  municipality_id: string;
+  user_id: string;
+  household_id: string;
+  subject_type: 'child' | 'pregnancy';
+  subject_id: string;
+  rule_key: string;
+  occurrence: Generated<number>;
+  rule_version: number;
+  window_start: string;
+  window_end: string | null;
+  planned_on: string;
+  created_at: Generated<Date>;
+  read_at: Date | null;
+}
+
 export interface GuidanceTables {
+  guidance_notice: GuidanceNoticeTable;
   guidance_rule_set: GuidanceRuleSetTable;
   guidance_rule: GuidanceRuleTable;
   guidance_item_record: GuidanceItemRecordTable;

@@ -76,9 +76,32 @@ export async function up(db: Kysely<any>): Promise<void> {
       unique (child_id, vaccine, dose)
     )`.execute(db);
   await sql`create index immunisation_dose_household on immunisation_dose (household_id)`.execute(db);
+
+  // A notice planned for one person about one item. Its identity is (person, subject, rule key, occurrence):
+  // the planner inserts with ON CONFLICT DO NOTHING, so a reworded rule or a corrected date never notifies twice.
+  await sql`
+    create table guidance_notice (
+      id uuid primary key default gen_random_uuid(),
+      municipality_id uuid not null references municipality(id),
+      user_id text not null,
+      household_id uuid not null references household(id) on delete cascade,
+      subject_type text not null check (subject_type in ('child', 'pregnancy')),
+      subject_id uuid not null,
+      rule_key text not null,
+      occurrence integer not null default 1 check (occurrence > 0),
+      rule_version integer not null,
+      window_start date not null,
+      window_end date,
+      planned_on date not null,
+      created_at timestamptz not null default now(),
+      read_at timestamptz,
+      unique (user_id, subject_id, rule_key, occurrence)
+    )`.execute(db);
+  await sql`create index guidance_notice_inbox on guidance_notice (user_id, municipality_id, planned_on desc)`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await sql`drop table guidance_notice`.execute(db);
   await sql`drop table immunisation_dose`.execute(db);
   await sql`drop table guidance_item_record`.execute(db);
   await sql`drop table guidance_rule`.execute(db);
