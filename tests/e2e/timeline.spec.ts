@@ -85,7 +85,7 @@ for (const javaScriptEnabled of [false, true]) {
   });
 }
 
-test('the demo guardian marks a check-up done and undoes it, opens the past-doses form, and a guessed child id is not found', async ({ page }) => {
+test('the demo guardian marks a check-up done and undoes it, reads the inbox, opens the past-doses form, and a guessed child id is not found', async ({ page }) => {
   await loginAs(page, 'guardian');
   await page.goto('/timeline');
   await expect(page.getByRole('heading', { level: 2, name: '佐藤 陽葵さん' })).toBeVisible();
@@ -98,6 +98,13 @@ test('the demo guardian marks a check-up done and undoes it, opens the past-dose
   await expect(item(page, '9〜10か月児健康診査')).toContainText(`${japaneseDate(tokyoDate({ days: -1 }))}に済みました`);
   await item(page, '9〜10か月児健康診査').getByRole('button', { name: /元に戻す/ }).click();
   await expect(page.getByRole('status')).toContainText('元に戻しました');
+  // Today's notices, planned by the daily planner, are in the in-app inbox.
+  await page.getByRole('link', { name: /^お知らせ（\d+件）$/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('お知らせ');
+  await expect(page.getByRole('link', { name: '9〜10か月児健康診査' })).toBeVisible();
+  await expect(page.getByText('佐藤 陽葵さんについて').first()).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'タイムラインに戻る' }).click();
   // The past-doses form of the demo child, reachable from the timeline.
   await page.getByRole('link', { name: '佐藤 陽葵さんが、これまでに受けた予防接種をまとめて入力する' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('佐藤 陽葵さんのこれまでの予防接種');
