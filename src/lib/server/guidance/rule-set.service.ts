@@ -173,36 +173,33 @@ export async function getRuleForStaff(app: App, caller: StaffCaller, ruleId: str
   });
 }
 
-async function parseEdit(app: App, caller: StaffCaller, ruleId: string, input: Record<string, unknown>) {
+/** Authorises, finds the rule and checks the edit; the first step of both preview and save. */
+async function checkedEdit(app: App, caller: StaffCaller, ruleId: string, input: Record<string, unknown>): Promise<Result<{ rule: PublishedRule; edit: RuleEdit }>> {
+  const denied = authoriseStaff(caller);
+  if (denied) return failure(denied);
   const row = await loadRule(app, caller, ruleId);
-  if (!row) return { notFound: true as const };
+  if (!row) return failure(guidanceErrors.notFound);
   const db = app.database.db;
   const [departments, districts] = await Promise.all([listDepartments(db, caller.municipalityId), listDistrictCodes(db, caller.municipalityId)]);
   const rule = toPublishedRule(row);
   const parsed = parseRuleEdit(input, rule, { departments: departments.map((d) => d.code), districts: districts.map((d) => d.code) });
-  return { rule, parsed };
+  return parsed.ok ? ok({ rule, edit: parsed.value }) : failure(guidanceErrors.invalidInput(parsed.errors));
 }
 
 /** The reach of an edit before it is saved ("how many households would this reach?"); nothing is saved. */
 export async function previewRuleEdit(app: App, caller: StaffCaller, ruleId: string, input: Record<string, unknown>): Promise<Result<{ reach: Reach; edit: RuleEdit }>> {
-  const denied = authoriseStaff(caller);
-  if (denied) return failure(denied);
-  const result = await parseEdit(app, caller, ruleId, input);
-  if ('notFound' in result) return failure(guidanceErrors.notFound);
-  if (!result.parsed.ok) return failure(guidanceErrors.invalidInput(result.parsed.errors));
-  const edit = result.parsed.value;
-  const reach = await computeReach(app.database.db, caller.municipalityId, { ...result.rule, trigger: edit.trigger, filters: edit.filters }, businessToday());
+  const checked = await checkedEdit(app, caller, ruleId, input);
+  if (!checked.ok) return checked;
+  const { rule, edit } = checked.value;
+  const reach = await computeReach(app.database.db, caller.municipalityId, { ...rule, trigger: edit.trigger, filters: edit.filters }, businessToday());
   return ok({ reach, edit });
 }
 
 /** Saves a staff edit of a rule (content, trigger, filters, department, published); the rule keeps its stable key. */
 export async function saveRuleEdit(app: App, caller: StaffCaller, ruleId: string, input: Record<string, unknown>): Promise<Result<{ id: string }>> {
-  const denied = authoriseStaff(caller);
-  if (denied) return failure(denied);
-  const result = await parseEdit(app, caller, ruleId, input);
-  if ('notFound' in result) return failure(guidanceErrors.notFound);
-  if (!result.parsed.ok) return failure(guidanceErrors.invalidInput(result.parsed.errors));
-  const edit = result.parsed.value;
+  const checked = await checkedEdit(app, caller, ruleId, input);
+  if (!checked.ok) return failure(checked.error);
+  const { edit } = checked.value;
   await app.database.db.transaction().execute(async (trx) => {
     await updateRule(trx, caller.municipalityId, ruleId, { ...edit, editedBy: caller.userId });
     await writeAudit(trx, caller, { action: 'update', recordType: 'guidance_rule', recordId: ruleId });
