@@ -22,7 +22,7 @@ import {
 import { doseSchema, doseTargetSchema, fieldErrors, idSchema, itemTargetSchema, markDoneSchema } from './guidance.schemas.ts';
 import { checkDoseSet, pastDoseCandidates, ruleKeyOf, type DoseRecord } from './immunisation.ts';
 import { ensureRuleSet, toPublishedRule } from './rule-set.service.ts';
-import { ROTA_BRANDS, VACCINES, type RotaBrand, type VaccineCode } from './rule-sets/immunisation-schedule.ts';
+import { ROTA_BRANDS, type RotaBrand, type VaccineCode } from './rule-sets/immunisation-schedule.ts';
 import type { ContentLocale } from './rules.ts';
 import { buildTimeline, findItem, type SubjectType, type Timeline, type TimelineChild, type TimelineItem } from './timeline.ts';
 
@@ -276,7 +276,6 @@ export async function recordPastDoses(app: App, actor: PersonActor, childId: str
   return ok({ count: added.length });
 }
 
-export const ALL_VACCINES = VACCINES;
 
 /** One item as GET /api/v1/me/timeline returns it. */
 export interface ApiTimelineItem {
