@@ -96,7 +96,7 @@ test("a guardian asking for another household's records by id gets 404 and nothi
   const owner = await browser.newContext();
   const ownerPage = await owner.newPage();
   await loginAs(ownerPage, 'otherGuardian');
-  const found = await collectIdRouteUrls(ownerPage, ['/family', '/account'], idRoutes);
+  const found = await collectIdRouteUrls(ownerPage, ['/family', '/account', '/timeline'], idRoutes);
   await ownerPage.goto('/family');
   expect(await ownerPage.evaluate(() => document.body.innerText)).toContain('鈴木 陽向');
   await owner.close();
@@ -116,7 +116,7 @@ test("a guardian asking for another household's records by id gets 404 and nothi
 /** Where each visitor's crawl for pages with record ids starts (the links a person of that role follows). */
 const START_PAGES: Partial<Record<Visitor, string[]>> = {
   anonymous: ['/forum'],
-  guardian: ['/family', '/account'],
+  guardian: ['/family', '/account', '/timeline'],
   staff: ['/staff', '/staff/forum'],
   coordinator: ['/support', '/support/forum'],
   admin: ['/admin']

@@ -61,6 +61,7 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
     const jobs = runWorkers ? await startJobs(database) : undefined;
     if (jobs) {
       await jobs.boss.schedule('platform.purge-audit', '30 3 * * *', { retentionDays: config.auditRetentionDays }, { tz: 'Asia/Tokyo' });
+      await jobs.boss.schedule('guidance.plan-notices', '0 6 * * *', {}, { tz: 'Asia/Tokyo' });
     }
     let stopped = false;
     return {

@@ -29,6 +29,7 @@ export const openApiDocument = {
   tags: [
     { name: 'people', description: 'The signed-in person' },
     { name: 'forum', description: 'The public peer-support forum (pseudonyms only, never accounts)' },
+    { name: 'timeline', description: 'The 伴走型 timeline of a household' },
     { name: 'meta', description: 'This description' }
   ],
   paths: {
@@ -85,6 +86,31 @@ export const openApiDocument = {
             description: 'The signed-in person.',
             headers: { 'Cache-Control': { schema: { type: 'string', const: 'no-store' } } },
             content: { 'application/json': { schema: ref('Me') } }
+          },
+          '401': errorResponse('Nobody is signed in (`api.unauthenticated`).'),
+          '405': errorResponse('Only GET is served here (`api.method_not_allowed`).'),
+          '500': errorResponse('Something failed on the server (`api.unexpected`); the body carries a request id.')
+        }
+      }
+    },
+    '/me/timeline': {
+      get: {
+        operationId: 'getMyTimeline',
+        tags: ['timeline'],
+        summary: "The signed-in guardian's timeline: check-ups, vaccinations, interviews, benefits and procedures per child and pregnancy",
+        description:
+          'Every item still on the timeline today (items whose time has passed without action are left out), with titles in the language of ' +
+          '`Accept-Language`. A person without a household gets an empty list. Vaccination windows follow the doses recorded so far.',
+        security: [{ session: [] }],
+        parameters: [{ $ref: '#/components/parameters/AcceptLanguage' }],
+        responses: {
+          '200': {
+            description: 'The timeline.',
+            headers: {
+              'Cache-Control': { schema: { type: 'string', const: 'no-store' } },
+              'Content-Language': { description: 'The language of the titles.', schema: { type: 'string' } }
+            },
+            content: { 'application/json': { schema: ref('Timeline') } }
           },
           '401': errorResponse('Nobody is signed in (`api.unauthenticated`).'),
           '405': errorResponse('Only GET is served here (`api.method_not_allowed`).'),
@@ -241,6 +267,36 @@ export const openApiDocument = {
           scopeId: { type: ['string', 'null'], description: 'A department code, 保健師 / 助産師, or an organization id.' },
           validFrom: isoDate,
           validTo: { ...isoDate, type: ['string', 'null'], description: 'The last day the assignment counts; null for open-ended.' }
+        }
+      },
+      Timeline: {
+        type: 'object',
+        required: ['today', 'items'],
+        additionalProperties: false,
+        properties: {
+          today: { ...isoDate, description: 'The business date (Asia/Tokyo) the statuses are for.' },
+          items: { type: 'array', items: ref('TimelineItem') }
+        }
+      },
+      TimelineItem: {
+        type: 'object',
+        required: ['kind', 'ruleId', 'subjectType', 'childId', 'pregnancyId', 'title', 'windowStart', 'windowEnd', 'status', 'doneOn'],
+        additionalProperties: false,
+        properties: {
+          kind: { type: 'string', enum: ['checkup', 'immunisation', 'interview', 'benefit', 'procedure', 'info'] },
+          ruleId: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]*$', description: 'The stable id of the rule (e.g. `immunisation.hbv.2`); it never changes when the wording does.' },
+          subjectType: { type: 'string', enum: ['child', 'pregnancy'] },
+          childId: { type: ['string', 'null'], format: 'uuid', description: 'Set when the item is about a child.' },
+          pregnancyId: { type: ['string', 'null'], format: 'uuid', description: 'Set when the item is about a pregnancy.' },
+          title: { type: 'string', minLength: 1 },
+          windowStart: { ...isoDate, description: 'First day (for a vaccination: the earliest day, after the minimum interval from the previous dose).' },
+          windowEnd: { ...isoDate, type: ['string', 'null'], description: 'Last day (for a vaccination: the end of the free routine window); null when open-ended.' },
+          status: {
+            type: 'string',
+            enum: ['due', 'upcoming', 'overdue', 'done', 'not_applicable', 'optional_self_paid'],
+            description: '`optional_self_paid` (任意接種・自己負担) is a vaccination whose routine window has closed; vaccinations are never `overdue`.'
+          },
+          doneOn: { ...isoDate, type: ['string', 'null'], description: 'The date it was done or the dose was given.' }
         }
       },
       Household: {

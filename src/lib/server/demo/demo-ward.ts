@@ -6,6 +6,7 @@ import type { Role } from '../auth/roles.ts';
 import { today } from '../platform/clock.ts';
 import { seedDemoHouseholds } from './demo-households.ts';
 import { seedDemoForum } from './demo-forum.ts';
+import { seedDemoGuidance } from './demo-guidance.ts';
 
 /** さくら区 is fictional; 13999 + check digit 8 is not a real ward's code. */
 export const DEMO_WARD = { code: '139998', name: 'さくら区', nameEn: 'Sakura City', nameEasy: 'さくらく', prefecture: '東京都' };
@@ -74,6 +75,7 @@ export async function seedDemoWard(app: App): Promise<string> {
   }
   await seedDemoHouseholds(app, municipalityId, userIds);
   await seedDemoForum(app, municipalityId, userIds);
+  await seedDemoGuidance(app, municipalityId, userIds);
   return municipalityId;
 }
 

@@ -1,0 +1,77 @@
+import type { App } from '../app.ts';
+import type { Db } from '../db/database.ts';
+import type { PersonActor } from '../households/index.ts';
+import { today as businessToday } from '../platform/clock.ts';
+import { insertChildRuleNotices, insertPregnancyRuleNotices, listMunicipalitiesWithRules, listNoticesOf, listRules } from './guidance.queries.ts';
+import { toPublishedRule } from './rule-set.service.ts';
+import type { ContentLocale } from './rules.ts';
+
+/**
+ * The daily planner: turns every published rule into notices for every household it applies to today,
+ * one per active guardian. Set-based: one INSERT … SELECT per rule over all households, so the work grows
+ * with the number of rules, not of households. Idempotent: a notice's identity is (person, child or
+ * pregnancy, rule key, occurrence), so a second run, a reworded rule or a corrected birth date adds nothing
+ * for an occurrence already planned. Immunisation doses are not planned yet (their earliest date depends on
+ * recorded doses; see decision 0009).
+ */
+export async function planNotices(db: Db, municipalityId: string, onDate: string): Promise<number> {
+  const rules = (await listRules(db, municipalityId, true)).map(toPublishedRule);
+  let planned = 0;
+  for (const rule of rules) {
+    const t = rule.trigger;
+    if (t.type === 'immunisation') continue;
+    if (rule.subject === 'child' && (t.type === 'age' || t.type === 'school_year' || t.type === 'date_range')) {
+      planned += await insertChildRuleNotices(db, municipalityId, { key: rule.key, version: rule.version, trigger: t, districtCodes: rule.filters.districtCodes }, onDate);
+    } else if (rule.subject === 'pregnancy') {
+      planned += await insertPregnancyRuleNotices(
+        db,
+        municipalityId,
+        { key: rule.key, version: rule.version, trigger: t, continuesAfter: rule.continuesAfter, districtCodes: rule.filters.districtCodes, minFetusCount: rule.filters.minFetusCount },
+        onDate
+      );
+    }
+  }
+  return planned;
+}
+
+/** Plans today's notices in every municipality that has rules (the daily job). */
+export async function planAllNotices(db: Db, onDate = businessToday()): Promise<number> {
+  let planned = 0;
+  for (const municipalityId of await listMunicipalitiesWithRules(db)) planned += await planNotices(db, municipalityId, onDate);
+  return planned;
+}
+
+export interface InboxNotice {
+  id: string;
+  subjectType: 'child' | 'pregnancy';
+  subjectId: string;
+  childName: string | null;
+  dueDate: string | null;
+  ruleKey: string;
+  title: string;
+  windowStart: string;
+  windowEnd: string | null;
+  plannedOn: string;
+}
+
+/**
+ * The viewer's in-app inbox: their own notices (never another guardian's), for households they still
+ * belong to, with each rule's current title in the reader's language.
+ */
+export async function listInbox(app: App, actor: PersonActor, locale: ContentLocale): Promise<InboxNotice[]> {
+  const db = app.database.db;
+  const [rows, rules] = await Promise.all([listNoticesOf(db, actor.userId, actor.municipalityId), listRules(db, actor.municipalityId)]);
+  const titles = new Map(rules.map((r) => [r.rule_key, r.content[locale].title]));
+  return rows.map((r) => ({
+    id: r.id,
+    subjectType: r.subject_type,
+    subjectId: r.subject_id,
+    childName: r.child_name ?? null,
+    dueDate: r.due_date ?? null,
+    ruleKey: r.rule_key,
+    title: titles.get(r.rule_key) ?? r.rule_key,
+    windowStart: r.window_start,
+    windowEnd: r.window_end,
+    plannedOn: r.planned_on
+  }));
+}
