@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { runPlacesNear } from './places-near.ts';
 
 const PORT = Number(process.env.BENCH_PORT || 3299);
 const base = `http://127.0.0.1:${PORT}`;
@@ -47,3 +48,5 @@ try {
   await new Promise((r) => server.on('exit', r));
   rmSync(root, { recursive: true, force: true });
 }
+
+await runPlacesNear(PORT + 1);

@@ -115,7 +115,7 @@ test("a guardian asking for another household's records by id gets 404 and nothi
 
 /** Where each visitor's crawl for pages with record ids starts (the links a person of that role follows). */
 const START_PAGES: Partial<Record<Visitor, string[]>> = {
-  anonymous: ['/forum'],
+  anonymous: ['/forum', '/places'],
   guardian: ['/family', '/account', '/timeline'],
   staff: ['/staff', '/staff/forum'],
   coordinator: ['/support', '/support/forum'],

@@ -9,6 +9,7 @@ export const API_ERRORS = {
   'api.forbidden': { status: 403, messageKey: 'admin_api_forbidden' },
   'api.not_found': { status: 404, messageKey: 'admin_api_not_found' },
   'api.method_not_allowed': { status: 405, messageKey: 'admin_api_method_not_allowed' },
+  'places.invalid_query': { status: 400, messageKey: 'places_error_invalid_query' },
   'api.unexpected': { status: 500, messageKey: 'admin_api_unexpected' }
 } as const;
 export type ApiErrorCode = keyof typeof API_ERRORS;

@@ -14,7 +14,7 @@ describe('the OpenAPI document of /api/v1', () => {
   });
 
   it('describes every endpoint the app serves under /api/v1', () => {
-    expect(Object.keys(openApiDocument.paths).sort()).toEqual(['/forum/threads', '/forum/threads/{threadId}', '/me', '/me/timeline', '/openapi.json']);
+    expect(Object.keys(openApiDocument.paths).sort()).toEqual(['/forum/threads', '/forum/threads/{threadId}', '/me', '/me/timeline', '/openapi.json', '/opendata/{file}', '/places', '/places/{id}']);
   });
 
   it('lists every stable error code', () => {

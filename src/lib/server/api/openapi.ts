@@ -1,5 +1,6 @@
 import { ROLES } from '../auth/roles.ts';
 import { API_ERRORS } from './api-errors.ts';
+import { placesPaths, placesSchemas, placesTags } from './openapi-places.ts';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const errorResponse = (description: string) => ({
@@ -30,7 +31,8 @@ export const openApiDocument = {
     { name: 'people', description: 'The signed-in person' },
     { name: 'forum', description: 'The public peer-support forum (pseudonyms only, never accounts)' },
     { name: 'timeline', description: 'The 伴走型 timeline of a household' },
-    { name: 'meta', description: 'This description' }
+    { name: 'meta', description: 'This description' },
+    ...placesTags
   ],
   paths: {
     '/forum/threads': {
@@ -129,7 +131,8 @@ export const openApiDocument = {
           '405': errorResponse('Only GET is served here (`api.method_not_allowed`).')
         }
       }
-    }
+    },
+    ...placesPaths
   },
   components: {
     securitySchemes: {
@@ -310,7 +313,8 @@ export const openApiDocument = {
           children: { type: 'integer', minimum: 0, description: 'How many children the household has registered.' },
           pregnancies: { type: 'integer', minimum: 0, description: 'How many pregnancies are ongoing (no outcome recorded yet).' }
         }
-      }
+      },
+      ...placesSchemas
     }
   }
 } as const;
