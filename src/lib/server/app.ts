@@ -61,6 +61,8 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
     const jobs = runWorkers ? await startJobs(database) : undefined;
     if (jobs) {
       await jobs.boss.schedule('platform.purge-audit', '30 3 * * *', { retentionDays: config.auditRetentionDays }, { tz: 'Asia/Tokyo' });
+      await jobs.boss.schedule('bookings.expire-offers', '* * * * *', {}, { tz: 'Asia/Tokyo' });
+      await jobs.boss.schedule('bookings.generate-slots', '15 2 * * *', {}, { tz: 'Asia/Tokyo' });
     }
     let stopped = false;
     return {

@@ -5,6 +5,7 @@ import { insertProfile, markEmailVerified } from '../people/people.queries.ts';
 import type { Role } from '../auth/roles.ts';
 import { today } from '../platform/clock.ts';
 import { seedDemoHouseholds } from './demo-households.ts';
+import { seedDemoBookings } from './demo-bookings.ts';
 
 /** さくら区 is fictional; 13999 + check digit 8 is not a real ward's code. */
 export const DEMO_WARD = { code: '139998', name: 'さくら区', nameEn: 'Sakura City', nameEasy: 'さくらく', prefecture: '東京都' };
@@ -72,6 +73,7 @@ export async function seedDemoWard(app: App): Promise<string> {
     }
   }
   await seedDemoHouseholds(app, municipalityId, userIds);
+  await seedDemoBookings(app, municipalityId);
   return municipalityId;
 }
 

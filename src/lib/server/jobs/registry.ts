@@ -1,5 +1,6 @@
 import type { JobHandler } from './job-handler.ts';
 import { purgeAuditJob } from '../platform/audit.jobs.ts';
+import { expireOffersJob, generateSlotsJob } from '../bookings/bookings.jobs.ts';
 
 /** Every domain's jobs, registered here. */
-export const jobHandlers: JobHandler[] = [purgeAuditJob];
+export const jobHandlers: JobHandler[] = [purgeAuditJob, expireOffersJob, generateSlotsJob];
