@@ -39,7 +39,7 @@ export { generateSlots, SLOT_HORIZON_DAYS } from './slots.service.ts';
 export { availabilityBus, closeAvailabilityBus, type AvailabilityBus } from './availability-bus.ts';
 export { tokyoTime, tokyoInstant } from './booking-rules.ts';
 export { SERVICE_KINDS, CAPACITY_UNITS, MAX_CHILDREN_PER_BOOKING } from './bookings.schemas.ts';
-export { bookingErrors } from './bookings.errors.ts';
+export { bookingErrors, BOOKING_API_ERRORS } from './bookings.errors.ts';
 export type { BookingDeps } from './booking-notices.ts';
 export type { BookingStatus, ServiceKind, CapacityUnit, BookingChannel } from './bookings.table.ts';
 export { seedBookingDemo, type DemoPlaceSpec } from './bookings.demo.ts';
