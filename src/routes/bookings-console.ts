@@ -19,6 +19,7 @@ import {
   CAPACITY_UNITS,
   type ProviderConsole
 } from '#lib/server/bookings/index.ts';
+import { today } from '#lib/server/platform/clock.ts';
 import { failWith, formValues, notFound, providerActor } from './bookings-forms.ts';
 
 /**
@@ -80,7 +81,7 @@ export function servicePage(console: ProviderConsole) {
     load: async ({ locals, params }: RequestEvent) => {
       const result = await getServiceForProvider(locals.app, providerActor(locals), console, params.serviceId ?? '');
       if (!result.ok) notFound();
-      return { ...result.value, kinds: SERVICE_KINDS, units: CAPACITY_UNITS, base: base(console) };
+      return { ...result.value, kinds: SERVICE_KINDS, units: CAPACITY_UNITS, base: base(console), today: today() };
     },
     actions: {
       update: async ({ request, locals, params, url }: RequestEvent) => {

@@ -245,6 +245,8 @@ export interface MyBooking {
   /** An SVG data URL of the check-in QR code, for upcoming confirmed bookings. */
   checkInQr: string | null;
   checkInUrl: string | null;
+  /** The token in the QR code, to type in when a code cannot be scanned. */
+  checkInCode: string | null;
 }
 
 /** The household's bookings (upcoming first), each with its check-in QR code, and the seat alerts. */
@@ -264,9 +266,11 @@ export async function listMyBookings(deps: BookingDeps, actor: PersonActor, orig
     const holdsSeat = r.status === 'confirmed' || r.status === 'pending';
     let checkInUrl: string | null = null;
     let checkInQr: string | null = null;
+    let checkInCode: string | null = null;
     if (isUpcoming && r.status === 'confirmed') {
       const console = r.organization_id ? 'org' : 'staff';
-      checkInUrl = `${origin}/${console}/bookings/check-in?token=${encodeURIComponent(signCheckIn(secret, r.id))}`;
+      checkInCode = signCheckIn(secret, r.id);
+      checkInUrl = `${origin}/${console}/bookings/check-in?token=${encodeURIComponent(checkInCode)}`;
       const svg = await QRCode.toString(checkInUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
       checkInQr = `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
     }
@@ -291,7 +295,8 @@ export async function listMyBookings(deps: BookingDeps, actor: PersonActor, orig
       offerExpiresAt: r.offer_expires_at?.toISOString() ?? null,
       closedReason: r.slot_status === 'closed' ? r.closed_reason : null,
       checkInQr,
-      checkInUrl
+      checkInUrl,
+      checkInCode
     });
   }
   bookings.sort((a, b) => Number(b.isUpcoming) - Number(a.isUpcoming) || (a.isUpcoming ? a.startsAt.localeCompare(b.startsAt) : b.startsAt.localeCompare(a.startsAt)));

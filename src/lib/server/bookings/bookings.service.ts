@@ -96,7 +96,7 @@ export async function reserveSlot(deps: BookingDeps, actor: PersonActor, input: 
   const children = await listChildrenOfHousehold(db, householdId);
   const chosen = request.childIds.map((id) => children.find((c) => c.id === id));
   if (chosen.some((c) => !c)) return failure(bookingErrors.invalidInput({ childIds: 'bookings_error_children_unknown' }));
-  if (needsChildren(service.kind) && chosen.length === 0) return failure(bookingErrors.invalidInput({ childIds: 'bookings_error_children_required' }));
+  if ((needsChildren(service.kind) || service.capacity_unit === 'children') && chosen.length === 0) return failure(bookingErrors.invalidInput({ childIds: 'bookings_error_children_required' }));
   const seats = seatsFor(service.capacity_unit, chosen.length, request.adults);
   if (seats < 1) return failure(bookingErrors.invalidInput({ childIds: 'bookings_error_people_required' }));
   if (chosen.some((c) => !isAgeAllowed(service, c!.birth_date, slot.slot_date))) return failure(bookingErrors.childNotEligible);
