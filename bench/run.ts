@@ -47,3 +47,6 @@ try {
   await new Promise((r) => server.on('exit', r));
   rmSync(root, { recursive: true, force: true });
 }
+
+// booking-race runs its own servers (PostgreSQL and PGlite) after the figures above.
+await import('./booking-race.ts');

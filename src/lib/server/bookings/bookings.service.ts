@@ -93,6 +93,13 @@ export async function reserveSlot(deps: BookingDeps, actor: PersonActor, input: 
   if (slot.starts_at <= at) return failure(bookingErrors.slotPast);
   if (at < bookingOpensAt(service, slot.slot_date)) return failure(bookingErrors.notOpenYet);
 
+  // A request that cannot fit even now is refused without a transaction (a rush is mostly these).
+  // Only a hint: the seat itself is taken by the conditional update below.
+  if (!request.joinWaitlist && slot.capacity - slot.seats_taken < Math.max(request.childIds.length, 1) && service.capacity_unit !== 'households') {
+    return failure(bookingErrors.slotFull);
+  }
+  if (!request.joinWaitlist && service.capacity_unit === 'households' && slot.seats_taken >= slot.capacity) return failure(bookingErrors.slotFull);
+
   const children = await listChildrenOfHousehold(db, householdId);
   const chosen = request.childIds.map((id) => children.find((c) => c.id === id));
   if (chosen.some((c) => !c)) return failure(bookingErrors.invalidInput({ childIds: 'bookings_error_children_unknown' }));
