@@ -20,7 +20,7 @@ import {
   listChildrenOfHousehold,
   listRegistrationsOfHousehold,
   listServicesOfPlaces,
-  listSlotsOfPlace,
+  listSlots,
   type ServiceRecord,
   type SlotRecord
 } from './bookings.queries.ts';
@@ -117,7 +117,7 @@ export async function getPlaceAvailability(deps: BookingDeps, municipalityId: st
   if (!place) return failure(bookingErrors.notFound);
   const at = now();
   const services = (await listServicesOfPlaces(db, [place.id])).filter((s) => s.is_active);
-  const slots = await listSlotsOfPlace(db, place.id, new Date(at.getTime() - 3 * 3_600_000), new Date(`${addDays(today(), AVAILABILITY_DAYS)}T00:00:00+09:00`));
+  const slots = await listSlots(db, { placeId: place.id }, new Date(at.getTime() - 3 * 3_600_000), new Date(`${addDays(today(), AVAILABILITY_DAYS)}T00:00:00+09:00`));
   const mine: Record<string, BookingStatus> = {};
   if (viewer) {
     const householdId = await findActiveHouseholdId(db, viewer.userId, municipalityId);

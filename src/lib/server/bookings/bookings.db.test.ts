@@ -17,6 +17,7 @@ import {
   getServiceForProvider,
   listProviderPlaces,
   messageAttendees,
+  setBookingAttendance,
   type ProviderActor
 } from './provider.service.ts';
 import { getPlaceAvailability, listMyBookings } from './availability.service.ts';
@@ -189,7 +190,7 @@ describe('providers', () => {
     const slot = await createServiceWithSlot(app.database.db, municipalityId, { capacity: 4 });
     const [a, b] = await createHouseholds(app.database.db, municipalityId, 2, () => 1);
     const booked = await reserveSlot(app, a.actor, { slotId: slot.slotId, childIds: a.childIds }, 'web');
-    await reserveSlot(app, b.actor, { slotId: slot.slotId, childIds: b.childIds }, 'web');
+    const other = await reserveSlot(app, b.actor, { slotId: slot.slotId, childIds: b.childIds }, 'web');
     const bookingId = booked.ok ? booked.value.bookingId : '';
     const mine = await listMyBookings(app, a.actor, 'https://hagukumi.example');
     expect(mine.bookings[0].checkInUrl).toMatch(/^https:\/\/hagukumi\.example\/staff\/bookings\/check-in\?token=/);
@@ -204,8 +205,14 @@ describe('providers', () => {
     expect(checked.ok && checked.value.already).toBe(false);
     const twice = await checkInByToken(app, staff, 'staff', signCheckIn(secret, bookingId));
     expect(twice.ok && twice.value.already).toBe(true);
-    const roster = await getRoster(app, staff, 'staff', slot.slotId);
+    const otherId = other.ok ? other.value.bookingId : '';
+    expect((await setBookingAttendance(app, staff, 'staff', otherId, 'no_show')).ok).toBe(true);
+    let roster = await getRoster(app, staff, 'staff', slot.slotId);
+    expect(roster.ok && roster.value.entries.map((e) => e.attendance)).toEqual(['checked_in', 'no_show']);
+    expect((await setBookingAttendance(app, staff, 'staff', otherId, 'none')).ok).toBe(true);
+    roster = await getRoster(app, staff, 'staff', slot.slotId);
     expect(roster.ok && roster.value.entries.map((e) => e.attendance)).toEqual(['checked_in', null]);
+    expect((await setBookingAttendance(app, npo, 'org', otherId, 'no_show')).ok).toBe(false);
 
     const before = app.sentMail.length;
     const sent = await messageAttendees(app, staff, 'staff', slot.slotId, { subject: '持ち物', body: '着替えをお持ちください。' });

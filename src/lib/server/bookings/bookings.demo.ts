@@ -1,6 +1,5 @@
 import type { Db } from '../db/database.ts';
-import { findPlaceBySourceKey, insertPattern, insertPlaceIfMissing, insertService, listServicesOfPlaces } from './bookings.queries.ts';
-import type { CapacityUnit, ServiceKind } from './bookings.table.ts';
+import { findPlaceBySourceKey, insertPattern, insertPlaceIfMissing, insertService, listServicesOfPlaces, type ServiceRow } from './bookings.queries.ts';
 import { generateSlots } from './slots.service.ts';
 
 export interface DemoPlaceSpec {
@@ -9,22 +8,7 @@ export interface DemoPlaceSpec {
   category: string;
   organizationId: string | null;
   address: string;
-  service: {
-    kind: ServiceKind;
-    name: string;
-    description: string;
-    capacityUnit: CapacityUnit;
-    minAgeMonths: number | null;
-    maxAgeMonths: number | null;
-    requiresRegistration: boolean;
-    requiresApproval: boolean;
-    opensDaysAhead: number;
-    opensAtTime: string;
-    cancelHoursBefore: number;
-    cancelByTime: string | null;
-    monthlyCap: number | null;
-    offerHours: number;
-  };
+  service: Omit<ServiceRow, 'municipalityId' | 'placeId'>;
   patterns: { weekday: number; startTime: string; endTime: string; capacity: number }[];
 }
 

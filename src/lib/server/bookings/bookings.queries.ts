@@ -102,27 +102,30 @@ export interface ServiceRow {
   offerHours: number;
 }
 
+/** A service's rules as columns (create and update write the same ones). */
+function serviceRuleColumns(row: Omit<ServiceRow, 'municipalityId' | 'placeId'>) {
+  return {
+    kind: row.kind,
+    name: row.name,
+    description: row.description,
+    capacity_unit: row.capacityUnit,
+    min_age_months: row.minAgeMonths,
+    max_age_months: row.maxAgeMonths,
+    requires_registration: row.requiresRegistration,
+    requires_approval: row.requiresApproval,
+    opens_days_ahead: row.opensDaysAhead,
+    opens_at_time: row.opensAtTime,
+    cancel_hours_before: row.cancelHoursBefore,
+    cancel_by_time: row.cancelByTime,
+    monthly_cap: row.monthlyCap,
+    offer_hours: row.offerHours
+  };
+}
+
 export async function insertService(db: Db, row: ServiceRow) {
   return db
     .insertInto('booking_service')
-    .values({
-      municipality_id: row.municipalityId,
-      place_id: row.placeId,
-      kind: row.kind,
-      name: row.name,
-      description: row.description,
-      capacity_unit: row.capacityUnit,
-      min_age_months: row.minAgeMonths,
-      max_age_months: row.maxAgeMonths,
-      requires_registration: row.requiresRegistration,
-      requires_approval: row.requiresApproval,
-      opens_days_ahead: row.opensDaysAhead,
-      opens_at_time: row.opensAtTime,
-      cancel_hours_before: row.cancelHoursBefore,
-      cancel_by_time: row.cancelByTime,
-      monthly_cap: row.monthlyCap,
-      offer_hours: row.offerHours
-    })
+    .values({ municipality_id: row.municipalityId, place_id: row.placeId, ...serviceRuleColumns(row) })
     .returning('id')
     .executeTakeFirstOrThrow();
 }
@@ -130,24 +133,7 @@ export async function insertService(db: Db, row: ServiceRow) {
 export async function updateService(db: Db, serviceId: string, row: Omit<ServiceRow, 'municipalityId' | 'placeId'> & { isActive: boolean }) {
   await db
     .updateTable('booking_service')
-    .set({
-      kind: row.kind,
-      name: row.name,
-      description: row.description,
-      capacity_unit: row.capacityUnit,
-      min_age_months: row.minAgeMonths,
-      max_age_months: row.maxAgeMonths,
-      requires_registration: row.requiresRegistration,
-      requires_approval: row.requiresApproval,
-      opens_days_ahead: row.opensDaysAhead,
-      opens_at_time: row.opensAtTime,
-      cancel_hours_before: row.cancelHoursBefore,
-      cancel_by_time: row.cancelByTime,
-      monthly_cap: row.monthlyCap,
-      offer_hours: row.offerHours,
-      is_active: row.isActive,
-      updated_at: sql`now()`
-    })
+    .set({ ...serviceRuleColumns(row), is_active: row.isActive, updated_at: sql`now()` })
     .where('id', '=', serviceId)
     .execute();
 }
@@ -303,22 +289,12 @@ export async function lockSlot(db: Db, slotId: string) {
   return db.selectFrom('booking_slot as sl').select(slotColumns).where('sl.id', '=', slotId).forUpdate().executeTakeFirst();
 }
 
-export async function listSlotsOfPlace(db: Db, placeId: string, from: Date, until: Date) {
+/** The slots of a place or of one service that start in [from, until), in time order. */
+export async function listSlots(db: Db, of: { placeId: string } | { serviceId: string }, from: Date, until: Date) {
   return db
     .selectFrom('booking_slot as sl')
     .select(slotColumns)
-    .where('sl.place_id', '=', placeId)
-    .where('sl.starts_at', '>=', from)
-    .where('sl.starts_at', '<', until)
-    .orderBy('sl.starts_at')
-    .execute();
-}
-
-export async function listSlotsOfService(db: Db, serviceId: string, from: Date, until: Date) {
-  return db
-    .selectFrom('booking_slot as sl')
-    .select(slotColumns)
-    .where('sl.service_id', '=', serviceId)
+    .where('placeId' in of ? 'sl.place_id' : 'sl.service_id', '=', 'placeId' in of ? of.placeId : of.serviceId)
     .where('sl.starts_at', '>=', from)
     .where('sl.starts_at', '<', until)
     .orderBy('sl.starts_at')

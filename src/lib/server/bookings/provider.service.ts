@@ -31,7 +31,7 @@ import {
   listRegistrationsForPlaces,
   listRoster,
   listServicesOfPlaces,
-  listSlotsOfService,
+  listSlots,
   lockBooking,
   lockSlot,
   notifyAvailability,
@@ -151,7 +151,7 @@ export async function getServiceForProvider(deps: BookingDeps, actor: ProviderAc
   if (!service) return failure(bookingErrors.notFound);
   const db = deps.database.db;
   const at = now();
-  const slots = await listSlotsOfService(db, service.id, new Date(at.getTime() - 12 * 3_600_000), new Date(`${addDays(today(), SLOT_HORIZON_DAYS + 1)}T00:00:00+09:00`));
+  const slots = await listSlots(db, { serviceId: service.id }, new Date(at.getTime() - 12 * 3_600_000), new Date(`${addDays(today(), SLOT_HORIZON_DAYS + 1)}T00:00:00+09:00`));
   return ok({
     service,
     patterns: await listPatterns(db, service.id),
