@@ -72,6 +72,10 @@ async function race(label: string, config: AppConfig, env: Record<string, string
     );
     const seconds = (performance.now() - started) / 1000;
     const count = (status: number) => statuses.filter((s) => s === status).length;
+    // Anchor: the same 1,000 signed-in callers asking for GET /api/v1/me at once (session + roles, no booking).
+    const anchorStarted = performance.now();
+    await Promise.all(attempts.map(async (a) => (await fetch(`${base}/api/v1/me`, { headers: { cookie: a.cookie } })).arrayBuffer()));
+    const anchorRate = ATTEMPTS / ((performance.now() - anchorStarted) / 1000);
     server.kill('SIGTERM');
     await new Promise((r) => server.on('exit', r));
     const app = await startApp({ config, runWorkers: false, migrate: false, mailer: { send: async () => {} } });
@@ -79,8 +83,8 @@ async function race(label: string, config: AppConfig, env: Record<string, string
     await app.stop();
     const others = statuses.length - count(201) - count(409);
     console.log(
-      `booking-race-${label}: ${(ATTEMPTS / seconds).toFixed(1)} attempts/s (anchor: ${SEATS} seats; confirmed ${state.confirmedSeats}, oversold ${Math.max(state.confirmedSeats - SEATS, 0)}, ` +
-        `201 ${count(201)}, 409 ${count(409)}, other ${others}, counter ${state.seats_taken})`
+      `booking-race-${label}: ${(ATTEMPTS / seconds).toFixed(1)} attempts/s (anchor GET /api/v1/me: ${anchorRate.toFixed(1)}/s, ratio ${(ATTEMPTS / seconds / anchorRate).toFixed(2)}); ` +
+        `${SEATS} seats: confirmed ${state.confirmedSeats}, oversold ${Math.max(state.confirmedSeats - SEATS, 0)}, 201 ${count(201)}, 409 ${count(409)}, other ${others}, counter ${state.seats_taken}`
     );
   } finally {
     if (server.exitCode === null) {

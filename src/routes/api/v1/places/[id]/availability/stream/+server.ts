@@ -1,3 +1,4 @@
+import { building } from '$app/env';
 import type { RequestHandler } from './$types';
 import { availabilityBus, getAvailabilitySnapshot } from '#lib/server/bookings/index.ts';
 import { apiErrorResponse, methodNotAllowed, runApi } from '#lib/server/api/index.ts';
@@ -6,6 +7,14 @@ import { apiErrorResponse, methodNotAllowed, runApi } from '#lib/server/api/inde
 export const _audience = 'public';
 
 const HEARTBEAT_MS = 25_000;
+
+// The server waits for open responses before it stops; an event stream never ends by itself, so on
+// SIGTERM every stream is ended (browsers reconnect after `retry`, to whichever instance is up).
+const openStreams = new Set<() => void>();
+const endAll = () => {
+  for (const end of openStreams) end();
+};
+if (!building) process.once('SIGTERM', endAll);
 /** Bursts of bookings are sent as one update at most this often. */
 const COALESCE_MS = 150;
 
@@ -27,7 +36,12 @@ export const GET: RequestHandler = (event) =>
         let closed = false;
         let pending: NodeJS.Timeout | undefined;
         const send = (text: string) => {
-          if (!closed) controller.enqueue(encoder.encode(text));
+          if (closed) return;
+          try {
+            controller.enqueue(encoder.encode(text));
+          } catch {
+            cleanup();
+          }
         };
         const sendSnapshot = async () => {
           pending = undefined;
@@ -41,18 +55,21 @@ export const GET: RequestHandler = (event) =>
         cleanup = () => {
           if (closed) return;
           closed = true;
+          openStreams.delete(end);
           clearInterval(heartbeat);
           if (pending) clearTimeout(pending);
           unsubscribe();
         };
-        event.request.signal.addEventListener('abort', () => {
+        const end = () => {
           cleanup();
           try {
             controller.close();
           } catch {
             // already closed by the client
           }
-        });
+        };
+        openStreams.add(end);
+        event.request.signal.addEventListener('abort', end);
         send(`retry: 3000\nevent: availability\ndata: ${JSON.stringify(first.value)}\n\n`);
       },
       cancel() {
