@@ -22,10 +22,11 @@ import {
   listServicesOfPlaces,
   listSlots,
   type ServiceRecord,
+  type ServiceRow,
   type SlotRecord
 } from './bookings.queries.ts';
 import { idSchema } from './bookings.schemas.ts';
-import type { BookingStatus, CapacityUnit, ServiceKind } from './bookings.table.ts';
+import type { BookingStatus, ServiceKind } from './bookings.table.ts';
 import { signCheckIn } from './check-in-token.ts';
 import { resolveAuthSecret } from '../auth/auth-secret.ts';
 
@@ -46,22 +47,8 @@ export interface SlotView {
   opensAt: string;
 }
 
-export interface ServiceView {
-  id: string;
-  name: string;
-  kind: ServiceKind;
-  description: string;
-  capacityUnit: CapacityUnit;
-  minAgeMonths: number | null;
-  maxAgeMonths: number | null;
-  requiresRegistration: boolean;
-  requiresApproval: boolean;
-  opensDaysAhead: number;
-  opensAtTime: string;
-  cancelHoursBefore: number;
-  cancelByTime: string | null;
-  monthlyCap: number | null;
-}
+/** A service as guardians read it: its rules, without the provider's internals. */
+export type ServiceView = { id: string } & Omit<ServiceRow, 'municipalityId' | 'placeId' | 'offerHours'>;
 
 export interface PlaceAvailability {
   place: { id: string; name: string; address: string; category: string };
