@@ -58,6 +58,22 @@ describe('booking', () => {
     expect(mailTo(email).at(-1)?.text).toContain('子 0-0、子 0-1');
   });
 
+  it('a session counted in people takes a seat per child and per adult; a consultation counted in households takes one', async () => {
+    const session = await createServiceWithSlot(app.database.db, municipalityId, { capacity: 5, service: { kind: 'session', capacityUnit: 'people' } });
+    const consultation = await createServiceWithSlot(app.database.db, municipalityId, { capacity: 1, service: { kind: 'consultation', capacityUnit: 'households' } });
+    const [a, b] = await createHouseholds(app.database.db, municipalityId, 2, () => 2);
+    const three = await reserveSlot(app, a.actor, { slotId: session.slotId, childIds: a.childIds, adults: '1' }, 'web');
+    expect(three.ok && three.value.seats).toBe(3);
+    const tooMany = await reserveSlot(app, b.actor, { slotId: session.slotId, childIds: b.childIds, adults: '2' }, 'web');
+    expect(tooMany.ok ? '' : tooMany.error.code).toBe('bookings.slot_full');
+    const adultsOnly = await reserveSlot(app, b.actor, { slotId: session.slotId, childIds: [], adults: '2' }, 'web');
+    expect(adultsOnly.ok && adultsOnly.value.seats).toBe(2);
+    const household = await reserveSlot(app, a.actor, { slotId: consultation.slotId, childIds: a.childIds }, 'web');
+    expect(household.ok && household.value.seats).toBe(1);
+    const second = await reserveSlot(app, b.actor, { slotId: consultation.slotId, childIds: [] }, 'web');
+    expect(second.ok ? '' : second.error.code).toBe('bookings.slot_full');
+  });
+
   it('a household cannot hold two bookings in one slot, and only its own children can be booked', async () => {
     const slot = await createServiceWithSlot(app.database.db, municipalityId, { capacity: 5 });
     const [a, b] = await createHouseholds(app.database.db, municipalityId, 2, () => 1);
