@@ -33,6 +33,31 @@ const PLACES: DemoPlaceSpec[] = [
     patterns: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, startTime: '10:00', endTime: '11:30', capacity: 10 }))
   },
   {
+    // A second service at the same ひろば: a Saturday class whose capacity counts everyone who comes.
+    key: 'sakura-hiroba',
+    name: '子育てひろば さくら',
+    category: 'kosodate_hiroba',
+    organizationId: 'demo-npo',
+    address: '東京都さくら区桜ヶ丘1-2-3',
+    service: {
+      kind: 'session',
+      name: '親子で体操（土曜）',
+      description: '保護者の方と一緒に体を動かします。定員は参加する人数（大人も含む）です。',
+      capacityUnit: 'people',
+      minAgeMonths: 12,
+      maxAgeMonths: 71,
+      requiresRegistration: false,
+      requiresApproval: false,
+      opensDaysAhead: 14,
+      opensAtTime: '09:00',
+      cancelHoursBefore: 24,
+      cancelByTime: null,
+      monthlyCap: null,
+      offerHours: 12
+    },
+    patterns: [{ weekday: 6, startTime: '10:00', endTime: '11:00', capacity: 15 }]
+  },
+  {
     key: 'sakura-ichiji',
     name: '一時預かり さくら保育園',
     category: 'nursery',
