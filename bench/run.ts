@@ -50,3 +50,5 @@ try {
 }
 
 await runPlacesNear(PORT + 1);
+// booking-race runs its own servers (PostgreSQL and PGlite) after the figures above.
+await import('./booking-race.ts');

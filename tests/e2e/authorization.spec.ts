@@ -114,9 +114,10 @@ test("a guardian asking for another household's records by id gets 404 and nothi
 });
 
 /** Where each visitor's crawl for pages with record ids starts (the links a person of that role follows). */
-const START_PAGES: Partial<Record<Visitor, string[]>> = {
-  anonymous: ['/forum', '/places'],
-  guardian: ['/family', '/account', '/timeline'],
+const CRAWL_STARTS: Record<Visitor, string[]> = {
+  anonymous: ['/forum', '/places', '/bookings/places'],
+  guardian: ['/family', '/account', '/timeline', '/bookings'],
+  org: ['/org'],
   staff: ['/staff', '/staff/forum'],
   coordinator: ['/support', '/support/forum'],
   admin: ['/admin']
@@ -135,7 +136,7 @@ test('every page passes axe (WCAG 2.2 A/AA) for a visitor its audience lets in',
     if (visitor !== 'anonymous') await loginAs(page, visitor as DemoRole);
     const mine = pages.filter((r) => AXE_VISITOR[r.audience!] === visitor);
     const idRoutes = mine.filter(hasIdParam);
-    const starts = START_PAGES[visitor] ?? [];
+    const starts = CRAWL_STARTS[visitor];
     const found = idRoutes.length ? await collectIdRouteUrls(page, starts, idRoutes) : new Map<string, string>();
     for (const route of mine) {
       const url = hasIdParam(route) ? found.get(route.id) : concreteUrl(route.path);

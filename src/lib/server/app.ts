@@ -62,6 +62,8 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
     if (jobs) {
       await jobs.boss.schedule('platform.purge-audit', '30 3 * * *', { retentionDays: config.auditRetentionDays }, { tz: 'Asia/Tokyo' });
       await jobs.boss.schedule('guidance.plan-notices', '0 6 * * *', {}, { tz: 'Asia/Tokyo' });
+      await jobs.boss.schedule('bookings.expire-offers', '* * * * *', {}, { tz: 'Asia/Tokyo' });
+      await jobs.boss.schedule('bookings.generate-slots', '15 2 * * *', {}, { tz: 'Asia/Tokyo' });
     }
     let stopped = false;
     return {

@@ -1,6 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { m } from '#lib/paraglide/messages.js';
 import type { ApiLocale } from './api-locale.ts';
+import { BOOKING_API_ERRORS } from '../bookings/index.ts';
 
 /** The stable error codes of /api/v1: clients branch on `code`; `message` is for people. */
 export const API_ERRORS = {
@@ -10,7 +11,8 @@ export const API_ERRORS = {
   'api.not_found': { status: 404, messageKey: 'admin_api_not_found' },
   'api.method_not_allowed': { status: 405, messageKey: 'admin_api_method_not_allowed' },
   'places.invalid_query': { status: 400, messageKey: 'places_error_invalid_query' },
-  'api.unexpected': { status: 500, messageKey: 'admin_api_unexpected' }
+  'api.unexpected': { status: 500, messageKey: 'admin_api_unexpected' },
+  ...BOOKING_API_ERRORS
 } as const;
 export type ApiErrorCode = keyof typeof API_ERRORS;
 
@@ -24,12 +26,18 @@ export function apiMessage(messageKey: string, locale: ApiLocale): string {
 const NO_STORE = { 'cache-control': 'no-store' };
 
 /** A JSON error `{ code, message }` with the message in the requested language. */
-export function apiErrorResponse(code: ApiErrorCode, locale: ApiLocale, extra: { requestId?: string; allow?: string } = {}): Response {
+export function apiErrorResponse(
+  code: ApiErrorCode,
+  locale: ApiLocale,
+  extra: { requestId?: string; allow?: string; fields?: Record<string, string> } = {}
+): Response {
   const { status, messageKey } = API_ERRORS[code];
   const headers: Record<string, string> = { ...NO_STORE, 'content-language': locale };
   if (extra.allow) headers.allow = extra.allow;
-  const body: Record<string, string> = { code, message: apiMessage(messageKey, locale) };
+  const body: Record<string, unknown> = { code, message: apiMessage(messageKey, locale) };
   if (extra.requestId) body.requestId = extra.requestId;
+  // Field problems: field name → message, in the same language.
+  if (extra.fields) body.fields = Object.fromEntries(Object.entries(extra.fields).map(([field, key]) => [field, apiMessage(key, locale)]));
   return json(body, { status, headers });
 }
 

@@ -14,7 +14,20 @@ describe('the OpenAPI document of /api/v1', () => {
   });
 
   it('describes every endpoint the app serves under /api/v1', () => {
-    expect(Object.keys(openApiDocument.paths).sort()).toEqual(['/forum/threads', '/forum/threads/{threadId}', '/me', '/me/timeline', '/openapi.json', '/opendata/{file}', '/places', '/places/{id}']);
+    expect(Object.keys(openApiDocument.paths).sort()).toEqual([
+      '/bookings',
+      '/bookings/{id}',
+      '/forum/threads',
+      '/forum/threads/{threadId}',
+      '/me',
+      '/me/timeline',
+      '/openapi.json',
+      '/opendata/{file}',
+      '/places',
+      '/places/{id}',
+      '/places/{id}/availability',
+      '/places/{id}/availability/stream'
+    ]);
   });
 
   it('lists every stable error code', () => {

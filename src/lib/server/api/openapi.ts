@@ -32,7 +32,8 @@ export const openApiDocument = {
     { name: 'forum', description: 'The public peer-support forum (pseudonyms only, never accounts)' },
     { name: 'timeline', description: 'The 伴走型 timeline of a household' },
     { name: 'meta', description: 'This description' },
-    ...placesTags
+    ...placesTags,
+    { name: 'bookings', description: 'Availability and bookings of places (一時預かり, 病児保育, ひろば, 相談)' }
   ],
   paths: {
     '/forum/threads': {
@@ -120,6 +121,81 @@ export const openApiDocument = {
         }
       }
     },
+    '/places/{id}/availability': {
+      get: {
+        operationId: 'getPlaceAvailability',
+        tags: ['bookings'],
+        summary: 'The bookable services of a place and their slots over the coming four weeks, with the seats left',
+        description: 'Public. For live updates open `/places/{id}/availability/stream` (server-sent events, event `availability`).',
+        security: [],
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }, { $ref: '#/components/parameters/AcceptLanguage' }],
+        responses: {
+          '200': { description: 'The place and its services.', content: { 'application/json': { schema: ref('Availability') } } },
+          '404': errorResponse('No such place in this municipality (`api.not_found`).'),
+          '405': errorResponse('Only GET is served here (`api.method_not_allowed`).')
+        }
+      }
+    },
+    '/places/{id}/availability/stream': {
+      get: {
+        operationId: 'streamPlaceAvailability',
+        tags: ['bookings'],
+        summary: 'Server-sent events: the seats left of every slot of the place, at once and after every change',
+        security: [],
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+        responses: {
+          '200': { description: 'An event stream; each `availability` event carries an AvailabilitySnapshot as JSON.', content: { 'text/event-stream': { schema: { type: 'string' } } } },
+          '404': errorResponse('No such place in this municipality (`api.not_found`).')
+        }
+      }
+    },
+    '/bookings': {
+      post: {
+        operationId: 'createBooking',
+        tags: ['bookings'],
+        summary: 'Book a slot for children of your household (k children take k seats in one step, or none)',
+        security: [{ session: [] }],
+        parameters: [
+          { $ref: '#/components/parameters/AcceptLanguage' },
+          {
+            name: 'Idempotency-Key',
+            in: 'header',
+            required: false,
+            description: 'Any string up to 100 characters, new for each booking. A retry with the same key returns the first booking (200, `Idempotent-Replayed: true`).',
+            schema: { type: 'string', maxLength: 100 }
+          },
+          { name: 'notice', in: 'query', required: false, description: 'The id of the notice (お知らせ) the booking came from, for its statistics.', schema: { type: 'string', maxLength: 100 } }
+        ],
+        requestBody: { required: true, content: { 'application/json': { schema: ref('BookingRequest') } } },
+        responses: {
+          '201': { description: 'Booked (or joined the waiting list).', content: { 'application/json': { schema: ref('Booking') } } },
+          '200': { description: 'A retry: the booking made by the first request with this key.', content: { 'application/json': { schema: ref('Booking') } } },
+          '400': errorResponse('Invalid request (`bookings.invalid_input`, with `fields`).'),
+          '401': errorResponse('Nobody is signed in (`api.unauthenticated`).'),
+          '404': errorResponse('No such slot (`api.not_found`).'),
+          '409': errorResponse(
+            'Refused: `bookings.slot_full`, `bookings.slot_closed`, `bookings.not_open_yet`, `bookings.slot_past`, `bookings.already_booked`, ' +
+              '`bookings.monthly_cap_reached`, `bookings.registration_required`, `bookings.child_not_eligible`, `bookings.no_household`.'
+          ),
+          '422': errorResponse('The Idempotency-Key was used for another slot (`bookings.idempotency_key_reused`).')
+        }
+      }
+    },
+    '/bookings/{id}': {
+      delete: {
+        operationId: 'cancelBooking',
+        tags: ['bookings'],
+        summary: 'Cancel a booking of your household before the deadline; freed seats go to the waiting list',
+        security: [{ session: [] }],
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }, { $ref: '#/components/parameters/AcceptLanguage' }],
+        responses: {
+          '200': { description: 'Cancelled.', content: { 'application/json': { schema: { type: 'object', required: ['id', 'status'], properties: { id: { type: 'string', format: 'uuid' }, status: { const: 'cancelled' } } } } } },
+          '401': errorResponse('Nobody is signed in (`api.unauthenticated`).'),
+          '404': errorResponse('No such booking in your household (`api.not_found`).'),
+          '409': errorResponse('`bookings.cancel_deadline_passed` or `bookings.not_cancellable`.')
+        }
+      }
+    },
     '/openapi.json': {
       get: {
         operationId: 'getOpenApiDocument',
@@ -161,7 +237,75 @@ export const openApiDocument = {
         properties: {
           code: { type: 'string', enum: Object.keys(API_ERRORS), description: 'Stable, for programs.' },
           message: { type: 'string', minLength: 1, description: 'For people, in the requested language.' },
-          requestId: { type: 'string', description: 'Quote it when asking for help (server errors only).' }
+          requestId: { type: 'string', description: 'Quote it when asking for help (server errors only).' },
+          fields: { type: 'object', additionalProperties: { type: 'string' }, description: 'Field name → what is wrong with it (invalid input only).' }
+        }
+      },
+      Slot: {
+        type: 'object',
+        required: ['id', 'date', 'startsAt', 'endsAt', 'capacity', 'seatsLeft', 'status', 'bookable', 'opensAt'],
+        properties: {
+          id: { type: 'string', format: 'uuid' },
+          date: isoDate,
+          holiday: { type: ['string', 'null'], description: 'The national holiday (祝日) of the date, if any.' },
+          startsAt: { type: 'string', format: 'date-time' },
+          endsAt: { type: 'string', format: 'date-time' },
+          capacity: { type: 'integer', minimum: 1 },
+          seatsLeft: { type: 'integer', minimum: 0 },
+          status: { type: 'string', enum: ['open', 'closed'] },
+          bookable: { type: 'string', enum: ['open', 'not_yet', 'past', 'closed'], description: '`not_yet`: the booking window opens at `opensAt`.' },
+          opensAt: { type: 'string', format: 'date-time' }
+        }
+      },
+      Service: {
+        type: 'object',
+        required: ['id', 'name', 'kind', 'capacityUnit', 'slots'],
+        properties: {
+          id: { type: 'string', format: 'uuid' },
+          name: { type: 'string' },
+          kind: { type: 'string', enum: ['temporary_care', 'sick_child_care', 'session', 'consultation'] },
+          description: { type: 'string' },
+          capacityUnit: { type: 'string', enum: ['children', 'people', 'households'], description: 'What a seat is: a child, a person (children + adults) or a household.' },
+          minAgeMonths: { type: ['integer', 'null'] },
+          maxAgeMonths: { type: ['integer', 'null'] },
+          requiresRegistration: { type: 'boolean', description: 'Children must be registered (事前登録) by the facility first.' },
+          requiresApproval: { type: 'boolean' },
+          opensDaysAhead: { type: 'integer' },
+          opensAtTime: { type: 'string' },
+          cancelHoursBefore: { type: 'integer' },
+          cancelByTime: { type: ['string', 'null'] },
+          monthlyCap: { type: ['integer', 'null'] },
+          slots: { type: 'array', items: ref('Slot') }
+        }
+      },
+      Availability: {
+        type: 'object',
+        required: ['place', 'services'],
+        properties: {
+          place: { type: 'object', required: ['id', 'name'], properties: { id: { type: 'string', format: 'uuid' }, name: { type: 'string' }, address: { type: 'string' }, category: { type: 'string' } } },
+          services: { type: 'array', items: ref('Service') }
+        }
+      },
+      BookingRequest: {
+        type: 'object',
+        required: ['slotId'],
+        properties: {
+          slotId: { type: 'string', format: 'uuid' },
+          childIds: { type: 'array', items: { type: 'string', format: 'uuid' }, maxItems: 5, description: 'Children of your household.' },
+          adults: { type: 'integer', minimum: 0, maximum: 5, description: 'Adults coming too (services counted in people).' },
+          joinWaitlist: { type: 'boolean', description: 'When the slot is full, join its waiting list instead of being refused.' },
+          noticeId: { type: 'string', maxLength: 100 }
+        }
+      },
+      Booking: {
+        type: 'object',
+        required: ['id', 'status', 'seats', 'channel'],
+        additionalProperties: false,
+        properties: {
+          id: { type: 'string', format: 'uuid' },
+          status: { type: 'string', enum: ['confirmed', 'pending', 'waitlisted'] },
+          seats: { type: 'integer', minimum: 1 },
+          channel: { type: 'string', enum: ['web', 'api'] }
         }
       },
       ForumAuthor: {

@@ -6,6 +6,7 @@ import * as authThrottleIds from './0005_auth_throttle_ids.ts';
 import * as places from './0006_places.ts';
 import * as forum from './0008_forum.ts';
 import * as guidance from './0009_guidance.ts';
+import * as bookings from './0007_bookings.ts';
 
 /** Every migration, in order. Listed here (not read from disk) so the built server carries them. */
 export const migrations: Record<string, Migration> = {
@@ -15,5 +16,6 @@ export const migrations: Record<string, Migration> = {
   '0005_auth_throttle_ids': authThrottleIds,
   '0006_places': places,
   '0008_forum': forum,
-  '0009_guidance': guidance
+  '0009_guidance': guidance,
+  '0007_bookings': bookings
 };

@@ -1,0 +1,4 @@
+import type { PageServerLoad } from './$types';
+import { checkInPage } from '../../../../bookings-console.ts';
+
+export const load: PageServerLoad = checkInPage('staff').load;
