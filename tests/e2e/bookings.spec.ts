@@ -110,3 +110,14 @@ test('ward staff manage a ward-run place: add a weekly slot and see it in the co
   await expect(page.getByRole('status')).toContainText('繰り返しの枠を追加し');
   await expect(page.getByText(/土曜日 10:00〜10:30/)).toBeVisible();
 });
+
+test('a place found on the map says what can be booked there and leads to its availability', async ({ page }) => {
+  await page.goto('/places?q=ひろば');
+  await page.getByRole('link', { name: '子育てひろば さくら' }).first().click();
+  const section = page.getByRole('region', { name: '予約できるもの' });
+  await expect(section).toBeVisible();
+  await expect(section.getByRole('listitem').first()).toContainText(/空きのある回 \d+件/);
+  await expectNoAxeViolations(page);
+  await section.getByRole('link', { name: '空き状況を見て予約する' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('子育てひろば さくら の空き状況');
+});

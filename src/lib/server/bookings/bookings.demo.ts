@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.ts';
 import { findPlaceBySourceKey, insertPattern, insertPlaceIfMissing, insertService, listServicesOfPlaces, type ServiceRow } from './bookings.queries.ts';
+import { markPlaceBookable } from '../places/index.ts';
 import { generateSlots } from './slots.service.ts';
 
 export interface DemoPlaceSpec {
@@ -28,6 +29,7 @@ export async function seedBookingDemo(db: Db, municipalityId: string, places: De
     if (!place) continue;
     if ((await listServicesOfPlaces(db, [place.id])).some((s) => s.name === spec.service.name)) continue;
     const { id: serviceId } = await insertService(db, { ...spec.service, municipalityId, placeId: place.id });
+    await markPlaceBookable(db, municipalityId, place.id, true);
     for (const p of spec.patterns) {
       await insertPattern(db, { ...p, municipalityId, serviceId, validFrom: fromDate, validUntil: null, skipHolidays: true });
     }

@@ -130,6 +130,12 @@ export async function insertService(db: Db, row: ServiceRow) {
     .executeTakeFirstOrThrow();
 }
 
+/** Whether the place still has a service open for booking (feeds the places search's "bookable" filter). */
+export async function placeHasActiveService(db: Db, placeId: string): Promise<boolean> {
+  const row = await db.selectFrom('booking_service').select('id').where('place_id', '=', placeId).where('is_active', '=', true).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function updateService(db: Db, serviceId: string, row: Omit<ServiceRow, 'municipalityId' | 'placeId'> & { isActive: boolean }) {
   await db
     .updateTable('booking_service')

@@ -2,6 +2,7 @@ import type { PersonActor } from '../households/index.ts';
 import { hasRole, type RoleAssignment } from '../auth/roles.ts';
 import { resolveAuthSecret } from '../auth/auth-secret.ts';
 import { writeAudit } from '../platform/audit.queries.ts';
+import { markPlaceBookable } from '../places/index.ts';
 import { addDays, now, today } from '../platform/clock.ts';
 import { failure, ok, type Result } from '../platform/errors.ts';
 import { slotView } from './availability.service.ts';
@@ -22,6 +23,7 @@ import {
   insertClosure,
   insertPattern,
   insertService,
+  placeHasActiveService,
   listAttendeeEmails,
   listChildrenOfBookings,
   listClosures,
@@ -127,6 +129,7 @@ export async function createService(deps: BookingDeps, actor: ProviderActor, con
   const v = parsed.data;
   const id = await db.transaction().execute(async (trx) => {
     const { id } = await insertService(trx, { ...v, municipalityId: actor.municipalityId, placeId });
+    await markPlaceBookable(trx, actor.municipalityId, placeId, true);
     await writeAudit(trx, actor, { action: 'create', recordType: 'booking_service', recordId: id });
     return id;
   });
@@ -140,6 +143,7 @@ export async function updateServiceSettings(deps: BookingDeps, actor: ProviderAc
   if (!parsed.success) return failure(bookingErrors.invalidInput(fieldErrors(parsed.error.issues)));
   await deps.database.db.transaction().execute(async (trx) => {
     await updateService(trx, service.id, parsed.data);
+    await markPlaceBookable(trx, actor.municipalityId, service.place_id, await placeHasActiveService(trx, service.place_id));
     await writeAudit(trx, actor, { action: 'update', recordType: 'booking_service', recordId: service.id });
   });
   return ok({ id: service.id });
