@@ -5,9 +5,10 @@ import type { HouseholdTables } from '../households/households.table.ts';
 import type { AuthTables } from '../auth/auth.table.ts';
 import type { AuditTables } from '../platform/audit.table.ts';
 import type { PlaceTables } from '../places/places.table.ts';
+import type { OrganizationTables } from '../organizations/organizations.table.ts';
 
 /** The whole schema, composed from each domain's tables. */
-export interface Database extends MunicipalityTables, PeopleTables, HouseholdTables, AuthTables, AuditTables, PlaceTables {}
+export interface Database extends MunicipalityTables, PeopleTables, HouseholdTables, AuthTables, AuditTables, PlaceTables, OrganizationTables {}
 
 /** What a query function takes first: the database or an open transaction. */
 export type Db = Kysely<Database> | Transaction<Database>;

@@ -4,6 +4,7 @@ import * as households from './0003_households.ts';
 import * as admin from './0004_admin.ts';
 import * as authThrottleIds from './0005_auth_throttle_ids.ts';
 import * as places from './0006_places.ts';
+import * as organizations from './0010_organizations.ts';
 
 /** Every migration, in order. Listed here (not read from disk) so the built server carries them. */
 export const migrations: Record<string, Migration> = {
@@ -11,5 +12,6 @@ export const migrations: Record<string, Migration> = {
   '0003_households': households,
   '0004_admin': admin,
   '0005_auth_throttle_ids': authThrottleIds,
-  '0006_places': places
+  '0006_places': places,
+  '0010_organizations': organizations
 };
