@@ -193,7 +193,10 @@ export async function changeMemberRole(
   const orgRole = parsed.data.orgRole;
   return app.database.db.transaction().execute(async (trx) => {
     await lockOrganization(trx, actor.municipalityId, organizationId);
-    const current = (await listMembers(trx, actor.municipalityId, organizationId)).find((m) => m.user_id === userId);
+    const members = await listMembers(trx, actor.municipalityId, organizationId);
+    // Checked again under the lock: another owner may have changed the actor's role meanwhile.
+    if (members.find((m) => m.user_id === actor.userId)?.org_role !== 'owner') return failure(orgErrors.ownerOnly);
+    const current = members.find((m) => m.user_id === userId);
     if (!current) return failure(orgErrors.notFound);
     if (current.org_role === 'owner' && orgRole !== 'owner' && (await countOwners(trx, organizationId)) <= 1) return failure(orgErrors.lastOwner);
     await setMemberRole(trx, organizationId, userId, orgRole);
@@ -235,7 +238,9 @@ export async function removeMember(app: App, actor: OrgActor, organizationId: st
   if (userId !== actor.userId && found.value.context.orgRole !== 'owner') return failure(orgErrors.ownerOnly);
   return app.database.db.transaction().execute(async (trx) => {
     await lockOrganization(trx, actor.municipalityId, organizationId);
-    const current = (await listMembers(trx, actor.municipalityId, organizationId)).find((m) => m.user_id === userId);
+    const members = await listMembers(trx, actor.municipalityId, organizationId);
+    if (userId !== actor.userId && members.find((m) => m.user_id === actor.userId)?.org_role !== 'owner') return failure(orgErrors.ownerOnly);
+    const current = members.find((m) => m.user_id === userId);
     if (!current) return failure(orgErrors.notFound);
     if (current.org_role === 'owner' && (await countOwners(trx, organizationId)) <= 1) return failure(orgErrors.lastOwner);
     await deleteMember(trx, organizationId, userId);
