@@ -5,6 +5,7 @@ import type { ApiLocale } from './api-locale.ts';
 /** The stable error codes of /api/v1: clients branch on `code`; `message` is for people. */
 export const API_ERRORS = {
   'api.unauthenticated': { status: 401, messageKey: 'admin_api_unauthenticated' },
+  'api.invalid_query': { status: 400, messageKey: 'org_api_invalid_query' },
   'api.forbidden': { status: 403, messageKey: 'admin_api_forbidden' },
   'api.not_found': { status: 404, messageKey: 'admin_api_not_found' },
   'api.method_not_allowed': { status: 405, messageKey: 'admin_api_method_not_allowed' },

@@ -14,7 +14,7 @@ describe('the OpenAPI document of /api/v1', () => {
   });
 
   it('describes every endpoint the app serves under /api/v1', () => {
-    expect(Object.keys(openApiDocument.paths).sort()).toEqual(['/me', '/openapi.json']);
+    expect(Object.keys(openApiDocument.paths).sort()).toEqual(['/me', '/openapi.json', '/organizations', '/organizations/{id}']);
   });
 
   it('lists every stable error code', () => {
