@@ -126,7 +126,8 @@ test('every page passes axe (WCAG 2.2 A/AA) for a visitor its audience lets in',
     if (visitor !== 'anonymous') await loginAs(page, visitor as DemoRole);
     const mine = pages.filter((r) => AXE_VISITOR[r.audience!] === visitor);
     const idRoutes = mine.filter(hasIdParam);
-    const starts = visitor === 'guardian' ? ['/family', '/account'] : visitor === 'admin' ? ['/admin'] : [];
+    const STARTS: Partial<Record<Visitor, string[]>> = { guardian: ['/family', '/account'], admin: ['/admin'], org: ['/org'], staff: ['/staff'], anonymous: ['/organizations'] };
+    const starts = STARTS[visitor] ?? [];
     const found = idRoutes.length ? await collectIdRouteUrls(page, starts, idRoutes) : new Map<string, string>();
     for (const route of mine) {
       const url = hasIdParam(route) ? found.get(route.id) : concreteUrl(route.path);

@@ -32,6 +32,13 @@ beforeAll(async () => {
   districtId = (await listDistricts(app.database.db, municipalityId))[0].id;
 });
 afterAll(() => app.stop());
+
+let other: Awaited<ReturnType<typeof seedOtherMunicipality>> | undefined;
+/** The second municipality (seeded once per file). */
+async function otherMunicipality() {
+  other ??= await seedOtherMunicipality(app);
+  return other;
+}
 afterEach(() => setClock(undefined));
 
 async function newPerson(): Promise<OrgActor & { email: string }> {
@@ -230,8 +237,8 @@ describe('a person in several organizations', () => {
   it('the same person in another municipality is no member there', async () => {
     const person = await newPerson();
     const org = await newOrganization(person);
-    const other = await seedOtherMunicipality(app);
-    expect((await findOrganizationForMember(app, { ...person, municipalityId: other.municipalityId }, org)).ok).toBe(false);
-    expect(await listMyOrganizations(app, { ...person, municipalityId: other.municipalityId })).toEqual([]);
+    const elsewhere = await otherMunicipality();
+    expect((await findOrganizationForMember(app, { ...person, municipalityId: elsewhere.municipalityId }, org)).ok).toBe(false);
+    expect(await listMyOrganizations(app, { ...person, municipalityId: elsewhere.municipalityId })).toEqual([]);
   });
 });

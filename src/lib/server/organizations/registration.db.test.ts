@@ -39,6 +39,13 @@ beforeAll(async () => {
   staff = { userId: staffId, municipalityId, roles: await findActiveRoleAssignments(app.database.db, staffId, municipalityId, today()) };
 });
 afterAll(() => app.stop());
+
+let other: Awaited<ReturnType<typeof seedOtherMunicipality>> | undefined;
+/** The second municipality (seeded once per file). */
+async function otherMunicipality() {
+  other ??= await seedOtherMunicipality(app);
+  return other;
+}
 afterEach(() => setClock(undefined));
 
 async function newPerson(): Promise<OrgActor & { email: string }> {
@@ -101,8 +108,8 @@ describe('an organization registers itself', () => {
         contactEmail: 'org_error_contact_required'
       });
     }
-    const other = await seedOtherMunicipality(app);
-    const wrongDistrict = await registerOrganization(app, owner, form({ districtIds: [other.districtId] }), linkFor);
+    const elsewhere = await otherMunicipality();
+    const wrongDistrict = await registerOrganization(app, owner, form({ districtIds: [elsewhere.districtId] }), linkFor);
     expect(!wrongDistrict.ok && wrongDistrict.error.fields).toEqual({ districtIds: 'org_error_districts_unknown' });
     const shortNumber = await registerOrganization(app, owner, form({ corporateNumber: '12345' }), linkFor);
     expect(!shortNumber.ok && shortNumber.error.fields).toEqual({ corporateNumber: 'org_error_corporate_number_format' });
@@ -208,13 +215,13 @@ describe('tenancy', () => {
     const owner = await newPerson();
     const id = await register(owner);
     await approveOrganization(app, staff, id, linkFor);
-    const other = await seedOtherMunicipality(app);
-    expect((await getPublicOrganization(app, other.municipalityId, id)).ok).toBe(false);
-    const page = await listDirectory(app, other.municipalityId, {});
+    const elsewhere = await otherMunicipality();
+    expect((await getPublicOrganization(app, elsewhere.municipalityId, id)).ok).toBe(false);
+    const page = await listDirectory(app, elsewhere.municipalityId, {});
     expect(page.ok && page.value.items).toEqual([]);
-    const outsider = { userId: owner.userId, municipalityId: other.municipalityId };
+    const outsider = { userId: owner.userId, municipalityId: elsewhere.municipalityId };
     expect((await findOrganizationForMember(app, outsider, id)).ok).toBe(false);
-    const otherStaff = { ...staff, municipalityId: other.municipalityId };
+    const otherStaff = { ...staff, municipalityId: elsewhere.municipalityId };
     expect((await approveOrganization(app, otherStaff, id, linkFor)).ok).toBe(false);
   });
 });
