@@ -306,17 +306,6 @@ export async function listOwnerEmails(db: Db, organizationId: string) {
   return rows;
 }
 
-/** A person of this municipality by email (their profile lives here). */
-export async function findPersonByEmail(db: Db, municipalityId: string, email: string) {
-  return db
-    .selectFrom('user')
-    .innerJoin('person_profile', 'person_profile.user_id', 'user.id')
-    .select(['user.id', 'user.name', 'user.email'])
-    .where('person_profile.municipality_id', '=', municipalityId)
-    .where(sql<string>`lower(${sql.ref('user.email')})`, '=', email.toLowerCase())
-    .executeTakeFirst();
-}
-
 export async function findUserEmail(db: Db, userId: string) {
   return db.selectFrom('user').select(['email', 'name']).where('id', '=', userId).executeTakeFirst();
 }

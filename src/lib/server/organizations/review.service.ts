@@ -4,12 +4,12 @@ import { now } from '../platform/clock.ts';
 import { failure, ok, type Result } from '../platform/errors.ts';
 import type { MailMessage } from '../mail/mailer.ts';
 import { logger } from '../platform/logger.ts';
+import { findPersonByEmail } from '../municipalities/roles-admin.queries.ts';
 import { orgErrors } from './organizations.errors.ts';
 import { approvedMail, needsInfoMail, officialOwnerMail, refusedMail, suspendedMail, unsuspendedMail } from './organizations.mails.ts';
 import {
   findDepartmentByCode,
   findOrganization,
-  findPersonByEmail,
   insertOrganization,
   insertReview,
   listMembers,
