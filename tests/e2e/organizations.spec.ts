@@ -76,7 +76,9 @@ test('ward staff verify it from the queue; the owner is told and the directory s
   const { page, close } = await newSignedInPage(browser, 'staff@sakura.example');
   await page.goto('/staff');
   await page.getByRole('link', { name: '団体の確認と管理' }).click();
-  await expect(page.getByRole('region', { name: /確認待ちの団体/ }).or(page.locator('section').filter({ hasText: '確認待ちの団体' })).first()).toContainText('ひだまり子育てサークル');
+  const queue = page.locator('section', { has: page.getByRole('heading', { name: /^確認待ちの団体/ }) });
+  await expect(queue).toContainText('ひだまり子育てサークル');
+  await expect(queue).toContainText(NPO_NAME);
   await expectNoAxeViolations(page);
   await page.getByRole('link', { name: NPO_NAME }).first().click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(NPO_NAME);
@@ -85,6 +87,12 @@ test('ward staff verify it from the queue; the owner is told and the directory s
   await page.getByRole('button', { name: '承認する' }).click();
   await expect(page.getByRole('status')).toContainText('承認しました');
   await expect(page.getByTestId('staff-org-status')).toHaveText('確認済み');
+
+  await page.getByRole('link', { name: '団体の確認と管理へ戻る' }).click();
+  await page.getByRole('link', { name: '登録団体の統計' }).click();
+  await expect(page.getByTestId('registered-total')).toContainText(/登録団体数：\d{3}団体（目標 100団体以上）/);
+  await expect(page.getByText('目標を達成しています。')).toBeVisible();
+  await expectNoAxeViolations(page);
   await close();
 
   expect(await latestMailTo(OWNER.email, '団体登録が承認されました')).toContain(NPO_NAME);
@@ -187,6 +195,34 @@ test('without JavaScript: a circle registers, staff refuse it with a reason, and
   const publicPage = await owner.page.request.get(`/organizations/${circleId}`);
   expect(publicPage.status()).toBe(404);
   await owner.close();
+});
+
+test('staff ask the seeded circle for more information; its owner corrects the profile and resubmits', async ({ browser }) => {
+  const staff = await newSignedInPage(browser, 'staff@sakura.example');
+  await staff.page.goto('/staff/organizations');
+  await staff.page.getByRole('link', { name: 'ひだまり子育てサークル' }).first().click();
+  await staff.page.getByLabel('追加で必要な情報（オーナーへのメッセージ）').fill('活動している集会所の名前を教えてください。');
+  await staff.page.getByRole('button', { name: '追加の情報を依頼する' }).click();
+  await expect(staff.page.getByRole('status')).toContainText('追加の情報を依頼しました');
+  await expect(staff.page.getByTestId('staff-org-status')).toHaveText('追加情報の依頼中');
+  expect(await latestMailTo('yamamoto@sakura.example', '追加の情報をお願いします')).toContain('活動している集会所の名前を教えてください。');
+
+  const owner = await newSignedInPage(browser, 'yamamoto@sakura.example');
+  await owner.page.goto('/org');
+  await owner.page.getByRole('link', { name: 'ひだまり子育てサークル' }).click();
+  await expect(owner.page.getByTestId('org-state')).toContainText('活動している集会所の名前を教えてください。');
+  await owner.page.getByRole('link', { name: '団体の情報を修正して再申請する' }).click();
+  await expectNoAxeViolations(owner.page);
+  await owner.page.getByLabel('活動内容').fill('川辺地区の0〜3歳の親子が、毎週木曜日に川辺第二集会所で一緒に遊んでいます。');
+  await owner.page.getByRole('button', { name: '修正して再申請する' }).click();
+  await expect(owner.page.getByRole('status')).toContainText('修正した内容で再申請しました');
+  await expect(owner.page.getByTestId('org-state')).toContainText('確認待ち');
+  await owner.close();
+
+  await staff.page.reload();
+  await expect(staff.page.getByTestId('staff-org-status')).toHaveText('確認待ち');
+  await expect(staff.page.getByText('川辺第二集会所')).toBeVisible();
+  await staff.close();
 });
 
 test('the demo NPO’s member switches to its console; another organization’s console is not found', async ({ page }) => {

@@ -35,7 +35,7 @@ function eventFor(path: string, params: Record<string, string> = {}, target: Mun
     url,
     locals: { app, municipality: target, viewer: undefined, requestId: 'req-1', address: '127.0.0.1' },
     params
-  } as unknown as Parameters<typeof listOrganizations>[0];
+  } as unknown as Parameters<typeof listOrganizations>[0] & Parameters<typeof getOrganization>[0];
 }
 
 describe('GET /api/v1/organizations', () => {

@@ -35,8 +35,9 @@ export const userIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 const KANA = /^[\p{Script=Hiragana}\p{Script=Katakana}ー・ー\s0-9A-Za-z&＆.・-]+$/u;
 
 const profileFields = {
+  // Names keep the characters as typed (full-width brackets and the like are part of many names).
   name: text.pipe(
-    z.string().normalize('NFKC').trim().min(1, 'org_error_name_required').max(NAME_MAX, 'org_error_name_too_long').refine(noMyNumber, 'org_error_my_number')
+    z.string().trim().min(1, 'org_error_name_required').max(NAME_MAX, 'org_error_name_too_long').refine(noMyNumber, 'org_error_my_number')
   ),
   nameKana: text.pipe(
     z

@@ -8,6 +8,7 @@ import { findActiveRoleAssignments } from '../auth/auth.queries.ts';
 import {
   approveOrganization,
   canPublish,
+  createOfficialOrganization,
   findOrganizationForMember,
   getOrganizationConsole,
   getPublicOrganization,
@@ -223,5 +224,27 @@ describe('tenancy', () => {
     expect((await findOrganizationForMember(app, outsider, id)).ok).toBe(false);
     const otherStaff = { ...staff, municipalityId: elsewhere.municipalityId };
     expect((await approveOrganization(app, otherStaff, id, linkFor)).ok).toBe(false);
+  });
+});
+
+describe('ward departments are official organizations, created by staff only', () => {
+  it('staff create one, verified at once, owned by a person of the ward who is mailed', async () => {
+    const owner = await newPerson();
+    const input = { ...form(), departmentCode: 'hoken', ownerEmail: owner.email.toUpperCase(), name: '保健センター（テスト）' };
+    const byResident = await createOfficialOrganization(app, { ...owner, roles: [] }, input, linkFor);
+    expect(!byResident.ok && byResident.error.code).toBe('organizations.staff_only');
+    const unknownOwner = await createOfficialOrganization(app, staff, { ...input, ownerEmail: 'nobody@example.jp' }, linkFor);
+    expect(!unknownOwner.ok && unknownOwner.error.fields).toEqual({ ownerEmail: 'org_error_owner_not_found' });
+    const unknownDepartment = await createOfficialOrganization(app, staff, { ...input, departmentCode: 'kaigo' }, linkFor);
+    expect(!unknownDepartment.ok && unknownDepartment.error.fields).toEqual({ departmentCode: 'org_error_department_required' });
+
+    const created = await createOfficialOrganization(app, staff, input, linkFor);
+    if (!created.ok) throw new Error(JSON.stringify(created.error));
+    const found = await findOrganizationForMember(app, owner, created.value.id);
+    expect(found.ok && found.value.organization).toMatchObject({ type: 'ward_department', isOfficial: true, status: 'verified', departmentCode: 'hoken' });
+    expect(found.ok && canPublish(found.value)).toBe(true);
+    expect(app.sentMail.at(-1)?.to).toBe(owner.email);
+    const page = await listDirectory(app, municipalityId, { type: 'ward_department' });
+    expect(page.ok && page.value.items.map((o) => o.name)).toContain('保健センター（テスト）');
   });
 });
