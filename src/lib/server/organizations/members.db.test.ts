@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../testing/test-app.ts';
 import { createPerson, seedOtherMunicipality, seedWard } from '../testing/fixtures.ts';
 import { addDays, now, setClock, today } from '../platform/clock.ts';
+import { listAuditEntries } from '../platform/audit.queries.ts';
 import { listDistricts } from '../municipalities/index.ts';
 import { findActiveRoleAssignments } from '../auth/auth.queries.ts';
 import {
@@ -204,6 +205,9 @@ describe('removing members', () => {
     const rows = await app.database.db.selectFrom('role_assignment').selectAll().where('user_id', '=', coOwner.userId).where('scope_id', '=', org).execute();
     expect(rows).toHaveLength(2);
     expect(rows.some((r) => r.valid_to === addDays(today(), -1))).toBe(true);
+    const ended = rows.find((r) => r.valid_to === addDays(today(), -1))!;
+    const audit = await listAuditEntries(app.database.db, { recordType: 'role_assignment', recordId: ended.id });
+    expect(audit.map((a) => a.action)).toEqual(['role.grant', 'role.end']);
   });
 });
 

@@ -152,15 +152,11 @@ export async function acceptMemberInvitation(app: App, actor: OrgActor, token: s
   const invitation = found.value;
   return app.database.db.transaction().execute(async (trx) => {
     if (!(await lockOrganization(trx, actor.municipalityId, invitation.organization_id))) return failure(orgErrors.invitationNotFound);
-    if (!(await markInvitationAcceptedOnce(trx, invitation.id, actor.userId))) return failure(orgErrors.invitationUsed);
+    if (!(await markInvitationAccepted(trx, invitation.id, actor.userId, now()))) return failure(orgErrors.invitationUsed);
     await addMembership(trx, actor, invitation.organization_id, actor.userId, invitation.org_role as OrgRole);
     await writeAudit(trx, actor, { action: 'accept', recordType: 'organization_invitation', recordId: invitation.id });
     return ok({ organizationId: invitation.organization_id });
   });
-}
-
-async function markInvitationAcceptedOnce(trx: Parameters<typeof addMembership>[0], invitationId: string, userId: string): Promise<boolean> {
-  return markInvitationAccepted(trx, invitationId, userId, now());
 }
 
 /** A member other than the actor, as the owner manages them; anyone else is not found. */
@@ -244,8 +240,9 @@ export async function removeMember(app: App, actor: OrgActor, organizationId: st
     if (!current) return failure(orgErrors.notFound);
     if (current.org_role === 'owner' && (await countOwners(trx, organizationId)) <= 1) return failure(orgErrors.lastOwner);
     await deleteMember(trx, organizationId, userId);
-    const ended = await endOrgAssignments(trx, actor.municipalityId, organizationId, userId, today());
-    if (ended) await writeAudit(trx, actor, { action: 'role.end', recordType: 'role_assignment', recordId: null });
+    for (const assignmentId of await endOrgAssignments(trx, actor.municipalityId, organizationId, userId, today())) {
+      await writeAudit(trx, actor, { action: 'role.end', recordType: 'role_assignment', recordId: assignmentId });
+    }
     await revokeInvitationsSentBy(trx, organizationId, userId);
     await writeAudit(trx, actor, { action: userId === actor.userId ? 'organization.leave' : 'organization.remove_member', recordType: 'organization', recordId: organizationId });
     return ok({ userId });

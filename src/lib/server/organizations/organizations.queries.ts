@@ -280,8 +280,8 @@ export async function findActiveOrgAssignment(db: Db, municipalityId: string, or
  * Ends the person's org_member assignments for this organization at once (last day: yesterday; one
  * that has not started is cancelled). The rows stay as history.
  */
-export async function endOrgAssignments(db: Db, municipalityId: string, organizationId: string, userId: string, onDate: string): Promise<number> {
-  const result = await db
+export async function endOrgAssignments(db: Db, municipalityId: string, organizationId: string, userId: string, onDate: string): Promise<string[]> {
+  const rows = await db
     .updateTable('role_assignment')
     .set({ valid_to: sql<string>`greatest(valid_from, ${onDate}::date) - 1` })
     .where('municipality_id', '=', municipalityId)
@@ -290,8 +290,9 @@ export async function endOrgAssignments(db: Db, municipalityId: string, organiza
     .where('scope_type', '=', 'organization')
     .where('scope_id', '=', organizationId)
     .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', onDate)]))
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 /** The owners' addresses, for telling them about the registration. */
