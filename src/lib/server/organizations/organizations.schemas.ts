@@ -108,6 +108,12 @@ function contactRule() {
 export const profileSchema = z.object(profileFields).refine(hasContact, contactRule());
 export type ProfileInput = z.output<typeof profileSchema>;
 
+/** The profile's columns out of any validated input that carries them. */
+export function profileColumns(data: ProfileInput) {
+  const { name, nameKana, purpose, contactEmail, contactPhone, url, corporateNumber } = data;
+  return { name, nameKana, purpose, contactEmail, contactPhone, url, corporateNumber };
+}
+
 export const registrationSchema = z
   .object({ type: text.pipe(z.enum(SELF_REGISTRABLE_TYPES, 'org_error_type_required')), ...profileFields })
   .refine(hasContact, contactRule());

@@ -20,7 +20,7 @@ import {
   updateOrganizationProfile,
   upsertMember
 } from './organizations.queries.ts';
-import { fieldErrors, profileSchema, registrationSchema, type OrganizationStatus, type OrganizationType, type OrgRole } from './organizations.schemas.ts';
+import { fieldErrors, profileColumns, profileSchema, registrationSchema, type OrganizationStatus, type OrganizationType, type OrgRole } from './organizations.schemas.ts';
 import { memberContext, type MemberContext, type OrgActor } from './organization-access.ts';
 
 /**
@@ -73,13 +73,7 @@ export async function registerOrganization(
       type: data.type,
       isOfficial: false,
       departmentCode: null,
-      name: data.name,
-      nameKana: data.nameKana,
-      purpose: data.purpose,
-      contactEmail: data.contactEmail,
-      contactPhone: data.contactPhone,
-      url: data.url,
-      corporateNumber: data.corporateNumber,
+      ...profileColumns(data),
       status: 'pending',
       registeredBy: actor.userId,
       at: now()

@@ -21,7 +21,7 @@ import {
   setOrganizationStatus,
   setOrganizationSuspension
 } from './organizations.queries.ts';
-import { fieldErrors, officialSchema, organizationIdSchema, reasonSchema, ORGANIZATION_STATUSES, type OrganizationStatus, type OrganizationType, type OrgRole } from './organizations.schemas.ts';
+import { fieldErrors, officialSchema, profileColumns, organizationIdSchema, reasonSchema, ORGANIZATION_STATUSES, type OrganizationStatus, type OrganizationType, type OrgRole } from './organizations.schemas.ts';
 import { isWardStaff, organizationView, type OrganizationView, type StaffActor } from './organization-access.ts';
 import { addMembership, checkDistricts } from './registration.service.ts';
 
@@ -214,13 +214,7 @@ export async function createOfficialOrganization(
       type: 'ward_department',
       isOfficial: true,
       departmentCode: data.departmentCode,
-      name: data.name,
-      nameKana: data.nameKana,
-      purpose: data.purpose,
-      contactEmail: data.contactEmail,
-      contactPhone: data.contactPhone,
-      url: data.url,
-      corporateNumber: data.corporateNumber,
+      ...profileColumns(data),
       status: 'verified',
       registeredBy: actor.userId,
       at,
