@@ -1,12 +1,15 @@
 import type { Browser, Page } from '@playwright/test';
 import { test, expect, expectNoAxeViolations, signIn, latestMailTo, linkIn, loginAs, DEMO_PASSWORD } from './fixtures.ts';
 
-// Residents without a household: the household journeys use them too, but never as organization members.
+// Demo residents whom no other journey deletes (the household journeys delete yamamoto@ and kato@) and
+// who are not among the authorization spec's visitors (an org role would open /org to them).
 const OWNER = { email: 'kobayashi@sakura.example', name: '小林 翔' };
 const EDITOR = { email: 'ito@sakura.example', name: '伊藤 健' };
-const CIRCLE_OWNER = { email: 'kato@sakura.example', name: '加藤 愛' };
+const CIRCLE_OWNER = { email: 'taro@sakura.example', name: '佐藤 太郎' };
+const RESUBMITTER = { email: 'daisuke@sakura.example', name: '鈴木 大輔' };
+const DADS_CIRCLE = 'すずきパパの会';
 const NPO_NAME = 'NPO法人 こばやし子育て応援団';
-const CIRCLE_NAME = 'かとう親子あそびの会';
+const CIRCLE_NAME = 'さとう親子あそびの会';
 
 async function newSignedInPage(browser: Browser, email: string, javaScriptEnabled = true): Promise<{ page: Page; close: () => Promise<void> }> {
   const context = await browser.newContext({ javaScriptEnabled, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
@@ -168,10 +171,10 @@ test('without JavaScript: a circle registers, staff refuse it with a reason, and
   await fillRegistration(owner.page, {
     type: '任意団体・サークル',
     name: CIRCLE_NAME,
-    kana: 'かとうおやこあそびのかい',
+    kana: 'さとうおやこあそびのかい',
     purpose: '緑町の公園で月に2回、親子で遊んでいます。',
     district: '緑町',
-    email: 'kato-circle@example.jp'
+    email: 'sato-circle@example.jp'
   });
   await owner.page.getByRole('button', { name: '申請する' }).click();
   await expect(owner.page.getByRole('status')).toContainText('団体登録の申請を受け付けました');
@@ -197,23 +200,35 @@ test('without JavaScript: a circle registers, staff refuse it with a reason, and
   await owner.close();
 });
 
-test('staff ask the seeded circle for more information; its owner corrects the profile and resubmits', async ({ browser }) => {
+test('staff ask a circle for more information; its owner corrects the profile and resubmits', async ({ browser }) => {
+  const owner = await newSignedInPage(browser, RESUBMITTER.email);
+  await owner.page.goto('/organizations/register');
+  await fillRegistration(owner.page, {
+    type: '任意団体・サークル',
+    name: DADS_CIRCLE,
+    kana: 'すずきぱぱのかい',
+    purpose: '父親どうしで子育ての話をしています。',
+    district: '北浜',
+    email: 'papa-circle@example.jp'
+  });
+  await owner.page.getByRole('button', { name: '申請する' }).click();
+  await expect(owner.page.getByRole('status')).toContainText('団体登録の申請を受け付けました');
+  const circleId = /\/org\/([^/?]+)/.exec(owner.page.url())?.[1] ?? '';
+
   const staff = await newSignedInPage(browser, 'staff@sakura.example');
   await staff.page.goto('/staff/organizations');
-  await staff.page.getByRole('link', { name: 'ひだまり子育てサークル' }).first().click();
+  await staff.page.getByRole('link', { name: DADS_CIRCLE }).first().click();
   await staff.page.getByLabel('追加で必要な情報（オーナーへのメッセージ）').fill('活動している集会所の名前を教えてください。');
   await staff.page.getByRole('button', { name: '追加の情報を依頼する' }).click();
   await expect(staff.page.getByRole('status')).toContainText('追加の情報を依頼しました');
   await expect(staff.page.getByTestId('staff-org-status')).toHaveText('追加情報の依頼中');
-  expect(await latestMailTo('yamamoto@sakura.example', '追加の情報をお願いします')).toContain('活動している集会所の名前を教えてください。');
+  expect(await latestMailTo(RESUBMITTER.email, '追加の情報をお願いします')).toContain('活動している集会所の名前を教えてください。');
 
-  const owner = await newSignedInPage(browser, 'yamamoto@sakura.example');
-  await owner.page.goto('/org');
-  await owner.page.getByRole('link', { name: 'ひだまり子育てサークル' }).click();
+  await owner.page.goto(`/org/${circleId}`);
   await expect(owner.page.getByTestId('org-state')).toContainText('活動している集会所の名前を教えてください。');
   await owner.page.getByRole('link', { name: '団体の情報を修正して再申請する' }).click();
   await expectNoAxeViolations(owner.page);
-  await owner.page.getByLabel('活動内容').fill('川辺地区の0〜3歳の親子が、毎週木曜日に川辺第二集会所で一緒に遊んでいます。');
+  await owner.page.getByLabel('活動内容').fill('父親どうしで子育ての話をしています。毎月第2土曜日に北浜集会所で集まります。');
   await owner.page.getByRole('button', { name: '修正して再申請する' }).click();
   await expect(owner.page.getByRole('status')).toContainText('修正した内容で再申請しました');
   await expect(owner.page.getByTestId('org-state')).toContainText('確認待ち');
@@ -221,7 +236,7 @@ test('staff ask the seeded circle for more information; its owner corrects the p
 
   await staff.page.reload();
   await expect(staff.page.getByTestId('staff-org-status')).toHaveText('確認待ち');
-  await expect(staff.page.getByText('川辺第二集会所')).toBeVisible();
+  await expect(staff.page.getByText('北浜集会所')).toBeVisible();
   await staff.close();
 });
 
