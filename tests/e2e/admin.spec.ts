@@ -196,7 +196,7 @@ test.describe('granting and ending roles', () => {
 test.describe('console homes', () => {
   test('each console opens for its role and passes axe', async ({ browser }) => {
     const homes: [DemoRole, string, string, string][] = [
-      ['org', '/org', '団体コンソール', 'demo-npo'],
+      ['org', '/org', '団体コンソール', 'さくら子育てネットワーク'],
       ['staff', '/staff', '区職員コンソール', '子育て支援課（区職員）'],
       ['coordinator', '/support', '支援コンソール', '資格確認済み：保健師'],
       ['admin', '/staff', '区職員コンソール', '登録世帯']

@@ -22,6 +22,8 @@ describe('the OpenAPI document of /api/v1', () => {
       '/me',
       '/me/timeline',
       '/openapi.json',
+      '/organizations',
+      '/organizations/{id}',
       '/opendata/{file}',
       '/places',
       '/places/{id}',

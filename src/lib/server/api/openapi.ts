@@ -1,6 +1,9 @@
 import { ROLES } from '../auth/roles.ts';
 import { API_ERRORS } from './api-errors.ts';
+import { ORGANIZATION_TYPES } from '../organizations/index.ts';
 import { placesPaths, placesSchemas, placesTags } from './openapi-places.ts';
+
+const ORGANIZATION_TYPE_VALUES = [...ORGANIZATION_TYPES];
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const errorResponse = (description: string) => ({
@@ -29,6 +32,7 @@ export const openApiDocument = {
   servers: [{ url: '/api/v1', description: 'This deployment' }],
   tags: [
     { name: 'people', description: 'The signed-in person' },
+    { name: 'organizations', description: 'Local organizations (地域の団体): verified by the ward, not suspended' },
     { name: 'forum', description: 'The public peer-support forum (pseudonyms only, never accounts)' },
     { name: 'timeline', description: 'The 伴走型 timeline of a household' },
     { name: 'meta', description: 'This description' },
@@ -193,6 +197,45 @@ export const openApiDocument = {
           '401': errorResponse('Nobody is signed in (`api.unauthenticated`).'),
           '404': errorResponse('No such booking in your household (`api.not_found`).'),
           '409': errorResponse('`bookings.cancel_deadline_passed` or `bookings.not_cancellable`.')
+        }
+      }
+    },
+    '/organizations': {
+      get: {
+        operationId: 'listOrganizations',
+        tags: ['organizations'],
+        summary: 'The directory of local organizations (地域の団体), by kana, a page at a time',
+        description: 'Only organizations the ward has verified and not suspended. No personal data of their members.',
+        security: [],
+        parameters: [
+          { name: 'type', in: 'query', required: false, description: 'Only organizations of this type.', schema: { type: 'string', enum: ORGANIZATION_TYPE_VALUES } },
+          { name: 'district', in: 'query', required: false, description: 'Only organizations active in this district (its id).', schema: { type: 'string', format: 'uuid' } },
+          { name: 'cursor', in: 'query', required: false, description: 'The `nextCursor` of the previous page.', schema: { type: 'string' } },
+          { $ref: '#/components/parameters/AcceptLanguage' }
+        ],
+        responses: {
+          '200': { description: 'One page (up to 20 organizations).', content: { 'application/json': { schema: ref('OrganizationPage') } } },
+          '400': errorResponse('A query parameter has a value that is not understood (`api.invalid_query`).'),
+          '405': errorResponse('Only GET is served here (`api.method_not_allowed`).'),
+          '500': errorResponse('Something failed on the server (`api.unexpected`); the body carries a request id.')
+        }
+      }
+    },
+    '/organizations/{id}': {
+      get: {
+        operationId: 'getOrganization',
+        tags: ['organizations'],
+        summary: 'One public organization',
+        security: [],
+        parameters: [
+          { name: 'id', in: 'path', required: true, description: 'The organization id.', schema: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$' } },
+          { $ref: '#/components/parameters/AcceptLanguage' }
+        ],
+        responses: {
+          '200': { description: 'The organization.', content: { 'application/json': { schema: ref('Organization') } } },
+          '404': errorResponse('No public organization has this id here: unknown, not verified, or suspended (`api.not_found`).'),
+          '405': errorResponse('Only GET is served here (`api.method_not_allowed`).'),
+          '500': errorResponse('Something failed on the server (`api.unexpected`); the body carries a request id.')
         }
       }
     },
@@ -444,6 +487,47 @@ export const openApiDocument = {
             description: '`optional_self_paid` (任意接種・自己負担) is a vaccination whose routine window has closed; vaccinations are never `overdue`.'
           },
           doneOn: { ...isoDate, type: ['string', 'null'], description: 'The date it was done or the dose was given.' }
+        }
+      },
+      OrganizationPage: {
+        type: 'object',
+        required: ['items', 'nextCursor'],
+        additionalProperties: false,
+        properties: {
+          items: { type: 'array', items: ref('Organization') },
+          nextCursor: { type: ['string', 'null'], description: 'Pass as `cursor` for the next page; null on the last page.' }
+        }
+      },
+      Organization: {
+        type: 'object',
+        required: ['id', 'type', 'isOfficial', 'name', 'nameKana', 'purpose', 'districts', 'contact', 'corporateNumber', 'verifiedAt'],
+        additionalProperties: false,
+        properties: {
+          id: { type: 'string', minLength: 1 },
+          type: { type: 'string', enum: ORGANIZATION_TYPE_VALUES, description: 'npo: NPO法人; general_incorporated: 一般社団法人; company: 株式会社・企業; voluntary: 任意団体・サークル; social_welfare_council: 社会福祉協議会; ward_department: a ward department.' },
+          isOfficial: { type: 'boolean', description: 'True for ward departments ("official" publishers).' },
+          name: { type: 'string', minLength: 1 },
+          nameKana: { type: 'string', minLength: 1 },
+          purpose: { type: 'string' },
+          districts: {
+            type: 'array',
+            description: 'Where it is active (districts of the municipality).',
+            items: {
+              type: 'object',
+              required: ['id', 'name', 'nameEn'],
+              additionalProperties: false,
+              properties: { id: { type: 'string', format: 'uuid' }, name: { type: 'string' }, nameEn: { type: 'string' } }
+            }
+          },
+          contact: {
+            type: 'object',
+            description: 'The contact the organization publishes (not its members).',
+            required: ['email', 'phone', 'url'],
+            additionalProperties: false,
+            properties: { email: { type: ['string', 'null'] }, phone: { type: ['string', 'null'] }, url: { type: ['string', 'null'] } }
+          },
+          corporateNumber: { type: ['string', 'null'], pattern: '^[0-9]{13}$', description: '法人番号 (with a valid check digit), when it has one.' },
+          verifiedAt: { type: 'string', format: 'date-time', description: 'When the ward verified it.' }
         }
       },
       Household: {

@@ -8,9 +8,20 @@ import type { PlaceTables } from '../places/places.table.ts';
 import type { ForumTables } from '../forum/forum.table.ts';
 import type { GuidanceTables } from '../guidance/guidance.table.ts';
 import type { BookingTables } from '../bookings/bookings.table.ts';
+import type { OrganizationTables } from '../organizations/organizations.table.ts';
 
 /** The whole schema, composed from each domain's tables. */
-export interface Database extends MunicipalityTables, PeopleTables, HouseholdTables, AuthTables, AuditTables, PlaceTables, ForumTables, GuidanceTables, BookingTables {}
+export interface Database
+  extends MunicipalityTables,
+    PeopleTables,
+    HouseholdTables,
+    AuthTables,
+    AuditTables,
+    PlaceTables,
+    ForumTables,
+    GuidanceTables,
+    BookingTables,
+    OrganizationTables {}
 
 /** What a query function takes first: the database or an open transaction. */
 export type Db = Kysely<Database> | Transaction<Database>;

@@ -5,6 +5,7 @@ import { insertProfile, markEmailVerified } from '../people/people.queries.ts';
 import type { Role } from '../auth/roles.ts';
 import { today } from '../platform/clock.ts';
 import { seedDemoHouseholds } from './demo-households.ts';
+import { seedDemoOrganizations } from './demo-organizations.ts';
 import { seedDemoForum } from './demo-forum.ts';
 import { seedDemoGuidance } from './demo-guidance.ts';
 import { seedDemoPlaces } from './demo-places.ts';
@@ -34,7 +35,9 @@ export const DEMO_ACCOUNTS: { key: string; email: string; name: string; label: s
   { key: 'resident_a', email: 'yamamoto@sakura.example', name: '山本 由美', label: '保護者（世帯未登録）resident', roles: [] },
   { key: 'resident_b', email: 'ito@sakura.example', name: '伊藤 健', label: '保護者（世帯未登録）resident', roles: [] },
   { key: 'resident_c', email: 'kato@sakura.example', name: '加藤 愛', label: '保護者（世帯未登録）resident', roles: [] },
-  { key: 'resident_d', email: 'kobayashi@sakura.example', name: '小林 翔', label: '保護者（世帯未登録）resident', roles: [] }
+  { key: 'resident_d', email: 'kobayashi@sakura.example', name: '小林 翔', label: '保護者（世帯未登録）resident', roles: [] },
+  // Owns the departments' official organizations (its org_member roles come with the memberships).
+  { key: 'wardPublisher', email: 'kouhou@sakura.example', name: '松本 直樹', label: '区の広報担当 ward publisher (org)', roles: [] }
 ];
 
 const DISTRICTS = [
@@ -76,6 +79,7 @@ export async function seedDemoWard(app: App): Promise<string> {
     }
   }
   await seedDemoHouseholds(app, municipalityId, userIds);
+  await seedDemoOrganizations(app, municipalityId, userIds);
   await seedDemoForum(app, municipalityId, userIds);
   await seedDemoGuidance(app, municipalityId, userIds);
   await seedDemoPlaces(app, municipalityId);

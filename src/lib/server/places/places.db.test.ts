@@ -45,7 +45,7 @@ describe('anyone searches the demo ward’s places', () => {
     expect(hoiku).not.toContain('さくら中央公園');
     // Katakana in the query finds the reading too; full-width letters and spaces are normalised.
     expect(names(await search({ q: 'コソダテ　ヒロバ' })).sort()).toEqual(['さくら子育て支援センター', '子育てひろば さくら'].sort());
-    expect(names(await search({ q: 'ＮＰＯ 親子' }))).toEqual(['さくら子育てネット 親子カフェ']);
+    expect(names(await search({ q: 'ＮＰＯ 親子' }))).toEqual(['さくら子育てネットワーク 親子カフェ']);
     // LIKE wildcards in a query are plain characters.
     expect((await search({ q: '%' })).items).toEqual([]);
   });

@@ -7,6 +7,7 @@ import * as places from './0006_places.ts';
 import * as forum from './0008_forum.ts';
 import * as guidance from './0009_guidance.ts';
 import * as bookings from './0007_bookings.ts';
+import * as organizations from './0010_organizations.ts';
 
 /** Every migration, in order. Listed here (not read from disk) so the built server carries them. */
 export const migrations: Record<string, Migration> = {
@@ -17,5 +18,6 @@ export const migrations: Record<string, Migration> = {
   '0006_places': places,
   '0008_forum': forum,
   '0009_guidance': guidance,
-  '0007_bookings': bookings
+  '0007_bookings': bookings,
+  '0010_organizations': organizations
 };
