@@ -3,16 +3,17 @@ import AxeBuilder from '@axe-core/playwright';
 import { DEMO_EMAILS, DEMO_PASSWORD, loginAs, signIn, type DemoRole } from './fixtures.ts';
 import { listRoutes, routePattern, type Audience, type RouteInfo } from './routes.ts';
 
-type Visitor = 'anonymous' | 'guardian' | 'org' | 'staff' | 'coordinator' | 'admin';
-const VISITORS: Visitor[] = ['anonymous', 'guardian', 'org', 'staff', 'coordinator', 'admin'];
+type Visitor = 'anonymous' | 'guardian' | 'org' | 'staff' | 'coordinator' | 'moderator' | 'admin';
+const VISITORS: Visitor[] = ['anonymous', 'guardian', 'org', 'staff', 'coordinator', 'moderator', 'admin'];
 
 /** Who may enter each audience's pages, by the demo ward's accounts and their role assignments. */
 const ALLOWED: Record<Audience, Visitor[]> = {
   public: VISITORS,
-  guardian: ['guardian', 'org', 'staff', 'coordinator', 'admin'],
+  guardian: ['guardian', 'org', 'staff', 'coordinator', 'moderator', 'admin'],
   org: ['org'],
   staff: ['staff', 'admin'],
   support: ['coordinator'],
+  moderation: ['moderator', 'staff', 'admin'],
   admin: ['admin']
 };
 
@@ -118,13 +119,14 @@ const CRAWL_STARTS: Record<Visitor, string[]> = {
   anonymous: ['/forum', '/places', '/bookings/places', '/organizations'],
   guardian: ['/family', '/account', '/timeline', '/bookings'],
   org: ['/org'],
-  staff: ['/staff', '/staff/forum'],
+  staff: ['/staff', '/moderation/forum'],
   coordinator: ['/support', '/support/forum'],
+  moderator: ['/moderation/forum'],
   admin: ['/admin']
 };
 
 /** The visitor whose view of a page axe checks: the least privileged one the audience lets in. */
-const AXE_VISITOR: Record<Audience, Visitor> = { public: 'anonymous', guardian: 'guardian', org: 'org', staff: 'staff', support: 'coordinator', admin: 'admin' };
+const AXE_VISITOR: Record<Audience, Visitor> = { public: 'anonymous', guardian: 'guardian', org: 'org', staff: 'staff', support: 'coordinator', moderation: 'moderator', admin: 'admin' };
 
 test('every page passes axe (WCAG 2.2 A/AA) for a visitor its audience lets in', async ({ browser }) => {
   test.setTimeout(600_000);

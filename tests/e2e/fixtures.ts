@@ -9,6 +9,7 @@ export const DEMO_EMAILS = {
   guardian2: 'taro@sakura.example',
   org: 'npo@sakura.example',
   staff: 'staff@sakura.example',
+  moderator: 'moderator@sakura.example',
   coordinator: 'coordinator@sakura.example',
   admin: 'admin@sakura.example',
   otherGuardian: 'miwa@sakura.example'

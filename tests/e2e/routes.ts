@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
-export type Audience = 'public' | 'guardian' | 'org' | 'staff' | 'support' | 'admin';
+export type Audience = 'public' | 'guardian' | 'org' | 'staff' | 'support' | 'moderation' | 'admin';
 
 export interface RouteInfo {
   /** SvelteKit route id, e.g. '/(family)/family/children/[childId]/edit' */
@@ -20,6 +20,7 @@ const GROUP_AUDIENCE: Record<string, Audience> = {
   '(org)': 'org',
   '(staff)': 'staff',
   '(support)': 'support',
+  '(moderation)': 'moderation',
   '(admin)': 'admin'
 };
 

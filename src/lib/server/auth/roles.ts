@@ -19,13 +19,15 @@ export interface RoleAssignment {
 }
 
 /** The consoles, each with the roles that open it. Residents (guardians) are every signed-in person. */
-export const AUDIENCES = ['public', 'guardian', 'org', 'staff', 'support', 'admin'] as const;
+export const AUDIENCES = ['public', 'guardian', 'org', 'staff', 'support', 'moderation', 'admin'] as const;
 export type Audience = (typeof AUDIENCES)[number];
 
 const AUDIENCE_ROLES: Record<Exclude<Audience, 'public' | 'guardian'>, Role[]> = {
   org: ['org_member'],
   staff: ['ward_staff', 'supervisor', 'admin'],
   support: ['coordinator', 'health_professional', 'supervisor'],
+  // The forum's moderation queue: moderators (who open nothing else) and the ward's staff.
+  moderation: ['moderator', 'ward_staff', 'supervisor', 'admin'],
   admin: ['admin']
 };
 
@@ -52,7 +54,7 @@ export function needsSecondFactor(assignments: RoleAssignment[]): boolean {
 /** The audience of a SvelteKit route id, from its route group: '/(staff)/staff/x' → 'staff'. */
 export function audienceOfRoute(routeId: string | null): Audience | undefined {
   if (!routeId) return undefined;
-  const match = /^\/\((public|family|org|staff|support|admin)\)/.exec(routeId);
+  const match = /^\/\((public|family|org|staff|support|moderation|admin)\)/.exec(routeId);
   if (!match) return undefined;
   return match[1] === 'family' ? 'guardian' : (match[1] as Audience);
 }

@@ -22,6 +22,7 @@ export const DEMO_ACCOUNTS: { key: string; email: string; name: string; label: s
   { key: 'otherGuardian', email: 'miwa@sakura.example', name: '鈴木 美和', label: '別の家庭の保護者 another family', roles: [] },
   { key: 'otherGuardian2', email: 'daisuke@sakura.example', name: '鈴木 大輔', label: '別の家庭の保護者（2人目）', roles: [] },
   { key: 'org', email: 'npo@sakura.example', name: '山田 葵', label: '団体メンバー org member', roles: [{ role: 'org_member', scopeType: 'organization', scopeId: 'demo-npo' }] },
+  { key: 'moderator', email: 'moderator@sakura.example', name: '森 由紀', label: '掲示板モデレーター forum moderator', roles: [{ role: 'moderator' }] },
   { key: 'staff', email: 'staff@sakura.example', name: '中村 健', label: '区職員 ward staff', roles: [{ role: 'ward_staff', scopeType: 'department', scopeId: 'kosodate' }] },
   {
     key: 'coordinator',

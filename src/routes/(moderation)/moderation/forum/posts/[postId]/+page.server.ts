@@ -19,6 +19,6 @@ export const actions: Actions = {
     const values = formInput(await request.formData(), ['action', 'reason', 'body', 'days']);
     const result = await moderatePost(locals.app, actor, params.postId, values);
     if (!result.ok) return failFor(result.error, values);
-    redirect(303, `/staff/forum/posts/${params.postId}?done=${result.value.action}`);
+    redirect(303, `/moderation/forum/posts/${params.postId}?done=${result.value.action}`);
   }
 };
