@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
 import { openTestApp, type TestApp } from '../testing/test-app.ts';
 import { seedWard } from '../testing/fixtures.ts';
 import { findActiveRoleAssignments } from '../auth/auth.queries.ts';
@@ -8,21 +6,12 @@ import { today } from '../platform/clock.ts';
 import { resolveMunicipality, type MunicipalityContext } from '../municipalities/index.ts';
 import { setPreferredLanguage } from '../people/index.ts';
 import type { Viewer } from '../auth/session.ts';
-import { openApiDocument } from './openapi.ts';
+import { schemaErrors as matches } from './openapi.testing.ts';
 import { GET as getMe, fallback as meFallback } from '../../../routes/api/v1/me/+server.ts';
 import { fallback as unknownPath } from '../../../routes/api/v1/[...rest]/+server.ts';
 
 // The real endpoint handlers, called as SvelteKit calls them, and their bodies checked against the
 // schemas the OpenAPI document promises.
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
-const ajv = addFormats(new Ajv2020({ strict: false, allErrors: true }));
-ajv.addSchema(structuredClone(openApiDocument) as object, 'openapi');
-const matches = (schema: string, body: unknown) => {
-  const validate = ajv.getSchema(`openapi#/components/schemas/${schema}`);
-  if (!validate) throw new Error(`no schema ${schema}`);
-  const valid = validate(body);
-  return valid ? [] : validate.errors;
-};
 
 let app: TestApp;
 let municipality: MunicipalityContext;

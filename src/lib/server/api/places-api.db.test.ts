@@ -1,23 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
 import { openTestApp, type TestApp } from '../testing/test-app.ts';
 import { seedWard } from '../testing/fixtures.ts';
 import { resolveMunicipality, type MunicipalityContext } from '../municipalities/index.ts';
-import { openApiDocument } from './openapi.ts';
+import { schemaErrors as matches } from './openapi.testing.ts';
 import { GET as listPlaces, fallback as placesFallback } from '../../../routes/api/v1/places/+server.ts';
 import { GET as getPlace } from '../../../routes/api/v1/places/[id]/+server.ts';
 import { GET as getOpenData } from '../../../routes/api/v1/opendata/[file]/+server.ts';
 
 // The real /api/v1 places handlers, called as SvelteKit calls them; bodies checked against the OpenAPI schemas.
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
-const ajv = addFormats(new Ajv2020({ strict: false, allErrors: true }));
-ajv.addSchema(structuredClone(openApiDocument) as object, 'openapi');
-const matches = (schema: string, body: unknown) => {
-  const validate = ajv.getSchema(`openapi#/components/schemas/${schema}`);
-  if (!validate) throw new Error(`no schema ${schema}`);
-  return validate(body) ? [] : validate.errors;
-};
 
 let app: TestApp;
 let municipality: MunicipalityContext;

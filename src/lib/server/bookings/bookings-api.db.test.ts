@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
 import { openTestApp, type TestApp } from '../testing/test-app.ts';
 import { seedWard } from '../testing/fixtures.ts';
 import { findActiveRoleAssignments } from '../auth/auth.queries.ts';
 import { today } from '../platform/clock.ts';
 import { resolveMunicipality, type MunicipalityContext } from '../municipalities/index.ts';
 import type { Viewer } from '../auth/session.ts';
-import { openApiDocument } from '../api/openapi.ts';
+import { schemaErrors as matches } from '../api/openapi.testing.ts';
 import { GET as getAvailability } from '../../../routes/api/v1/places/[id]/availability/+server.ts';
 import { POST as postBooking } from '../../../routes/api/v1/bookings/+server.ts';
 import { DELETE as deleteBooking } from '../../../routes/api/v1/bookings/[id]/+server.ts';
@@ -15,13 +13,6 @@ import { createHouseholds, createServiceWithSlot, slotState } from './bookings.t
 import { reserveSlot } from './bookings.service.ts';
 
 // The real endpoint handlers, called as SvelteKit calls them; bodies checked against the OpenAPI schemas.
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
-const ajv = addFormats(new Ajv2020({ strict: false, allErrors: true }));
-ajv.addSchema(structuredClone(openApiDocument) as object, 'openapi');
-const matches = (schema: string, body: unknown) => {
-  const validate = ajv.getSchema(`openapi#/components/schemas/${schema}`)!;
-  return validate(body) ? [] : validate.errors;
-};
 
 let app: TestApp;
 let municipality: MunicipalityContext;

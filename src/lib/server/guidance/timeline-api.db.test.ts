@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
 import { openTestApp, type TestApp } from '../testing/test-app.ts';
 import { seedWard } from '../testing/fixtures.ts';
 import { findActiveRoleAssignments } from '../auth/auth.queries.ts';
@@ -8,17 +6,10 @@ import { today } from '../platform/clock.ts';
 import { resolveMunicipality, type MunicipalityContext } from '../municipalities/index.ts';
 import { getHousehold } from '../households/index.ts';
 import type { Viewer } from '../auth/session.ts';
-import { openApiDocument } from '../api/openapi.ts';
+import { schemaErrors as matches } from '../api/openapi.testing.ts';
 import { GET, fallback } from '../../../routes/api/v1/me/timeline/+server.ts';
 
 // The real endpoint, called as SvelteKit calls it, its body checked against the OpenAPI schema.
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
-const ajv = addFormats(new Ajv2020({ strict: false, allErrors: true }));
-ajv.addSchema(structuredClone(openApiDocument) as object, 'openapi');
-const matches = (schema: string, body: unknown) => {
-  const validate = ajv.getSchema(`openapi#/components/schemas/${schema}`)!;
-  return validate(body) ? [] : validate.errors;
-};
 
 let app: TestApp;
 let municipality: MunicipalityContext;
