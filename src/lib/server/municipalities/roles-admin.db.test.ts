@@ -114,7 +114,7 @@ describe('ending roles', () => {
   });
 
   it('an assignment that started earlier ends with yesterday as its last day', async () => {
-    const person = await createPerson(app, municipalityId, 'moderator@sakura.example', '伊藤 さくら');
+    const person = await createPerson(app, municipalityId, 'volunteer-moderator@sakura.example', '伊藤 さくら');
     const granted = await grantRole(app, admin, person, { role: 'moderator', validFrom: TODAY });
     expect(granted.ok).toBe(true);
     setClock('2026-12-10T09:00:00+09:00');
