@@ -1,6 +1,6 @@
 // places-near: nearest 20 places of a category among 20,000, in-process (p50/p95) and over HTTP
 // (autocannon requests/s, beside the /healthz route of the same server), on PostgreSQL when
-// DATABASE_URL is set and always on PGlite. Synthetic data from a seeded generator. Not a test.
+// a PostgreSQL server answers at BENCH_DATABASE_URL (default the local one) and always on PGlite. Synthetic data from a seeded generator. Not a test.
 // Run alone: `npm run build && node bench/places-near.ts`; `npm run bench` runs it too.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -144,7 +144,7 @@ async function runOn(kind: 'postgres' | 'pglite', port: number) {
   let databaseUrl: string | undefined;
   let dropDatabase: (() => Promise<void>) | undefined;
   if (kind === 'postgres') {
-    const server = new URL(process.env.DATABASE_URL!);
+    const server = new URL(BENCH_DATABASE_URL);
     const name = `hagukumi_bench_places_${process.pid}`;
     const admin = new pg.Client({ connectionString: server.toString() });
     await admin.connect();
@@ -154,7 +154,7 @@ async function runOn(kind: 'postgres' | 'pglite', port: number) {
     server.pathname = `/${name}`;
     databaseUrl = server.toString();
     dropDatabase = async () => {
-      const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      const client = new pg.Client({ connectionString: BENCH_DATABASE_URL });
       await client.connect();
       await client.query(`drop database if exists ${name} with (force)`);
       await client.end();
@@ -182,10 +182,25 @@ async function runOn(kind: 'postgres' | 'pglite', port: number) {
   }
 }
 
-/** Runs the benchmark on PostgreSQL (when DATABASE_URL is set) and on PGlite. */
+/** The PostgreSQL server the benchmark creates its database on (as booking-race does). */
+const BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function isReachable(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** Runs the benchmark on PostgreSQL (when BENCH_DATABASE_URL, default the local server, answers) and on PGlite. */
 export async function runPlacesNear(port = Number(process.env.BENCH_PORT || 3299) + 1) {
-  if (process.env.DATABASE_URL) await runOn('postgres', port);
-  else console.log('places-near[postgres]: skipped (set DATABASE_URL to measure on PostgreSQL)');
+  if (await isReachable(BENCH_DATABASE_URL)) await runOn('postgres', port);
+  else console.log(`places-near[postgres]: skipped (no PostgreSQL answers at ${BENCH_DATABASE_URL}; set BENCH_DATABASE_URL)`);
   await runOn('pglite', port);
 }
 
