@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../testing/test-app.ts';
 import { seedWard } from '../testing/fixtures.ts';
-import { findActiveRoleAssignments } from '../auth/auth.queries.ts';
-import { today } from '../platform/clock.ts';
+import { signedInViewer } from '../testing/viewers.ts';
 import { resolveMunicipality, type MunicipalityContext } from '../municipalities/index.ts';
 import type { Viewer } from '../auth/session.ts';
 import { schemaErrors as matches } from '../api/openapi.testing.ts';
@@ -28,11 +27,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.stop());
 
-async function viewerOf(userId: string): Promise<Viewer> {
-  const user = await app.database.db.selectFrom('user').select(['id', 'email', 'name', 'emailVerified']).where('id', '=', userId).executeTakeFirstOrThrow();
-  const roles = await findActiveRoleAssignments(app.database.db, userId, municipality.id, today());
-  return { user: { ...user, twoFactorEnabled: false }, session: { id: 's', createdAt: new Date(), expiresAt: new Date() }, roles };
-}
+const viewerOf = (userId: string): Promise<Viewer> => signedInViewer(app, userId, municipality.id);
 
 function eventFor(path: string, viewer: Viewer | undefined, init: { method?: string; headers?: Record<string, string>; body?: unknown; params?: Record<string, string> } = {}) {
   const url = new URL(`http://localhost${path}`);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../testing/test-app.ts';
 import { seedWard } from '../testing/fixtures.ts';
-import { findActiveRoleAssignments } from '../auth/auth.queries.ts';
+import { signedInViewer } from '../testing/viewers.ts';
 import { today } from '../platform/clock.ts';
 import { resolveMunicipality, type MunicipalityContext } from '../municipalities/index.ts';
 import { getHousehold } from '../households/index.ts';
@@ -22,11 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.stop());
 
-async function viewerOf(userId: string): Promise<Viewer> {
-  const user = await app.database.db.selectFrom('user').select(['id', 'email', 'name', 'emailVerified']).where('id', '=', userId).executeTakeFirstOrThrow();
-  const roles = await findActiveRoleAssignments(app.database.db, userId, municipality.id, today());
-  return { user: { ...user, twoFactorEnabled: false }, session: { id: 's', createdAt: new Date(), expiresAt: new Date() }, roles };
-}
+const viewerOf = (userId: string): Promise<Viewer> => signedInViewer(app, userId, municipality.id);
 
 function eventFor(viewer: Viewer | undefined, headers: Record<string, string> = {}, method = 'GET') {
   const url = new URL('http://localhost/api/v1/me/timeline');
