@@ -8,6 +8,10 @@ import { resolveAuthSecret } from './auth-secret.ts';
 import { logger } from '../platform/logger.ts';
 import { passwordResetMail, verificationMail } from './auth.mails.ts';
 
+export const COOKIE_PREFIX = 'hagukumi';
+/** Part of the session cookie's name, with or without the __Secure- prefix. */
+export const SESSION_COOKIE = `${COOKIE_PREFIX}.session_token=`;
+
 export interface AuthLinks {
   /** Builds the absolute URL a mail link points to, from the path and the request that asked. */
   absoluteUrl(path: string, request?: Request): string;
@@ -84,7 +88,7 @@ export function createAuth(
     },
     advanced: {
       useSecureCookies: config.publicOrigin?.startsWith('https://') ?? false,
-      cookiePrefix: 'hagukumi',
+      cookiePrefix: COOKIE_PREFIX,
       ipAddress: { ipAddressHeaders: ['x-forwarded-for'] }
     },
     plugins: [twoFactor({ issuer: 'Hagukumi' }), ...extraPlugins]

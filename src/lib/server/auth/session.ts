@@ -1,6 +1,7 @@
 import type { App } from '../app.ts';
 import { now, today } from '../platform/clock.ts';
 import { deleteSession, findActiveRoleAssignments } from './auth.queries.ts';
+import { SESSION_COOKIE } from './auth.ts';
 import type { RoleAssignment } from './roles.ts';
 
 export interface Viewer {
@@ -15,6 +16,8 @@ export interface Viewer {
  * against our clock, so the limits hold whatever better-auth's own clock says.
  */
 export async function loadViewer(app: App, headers: Headers, municipalityId: string): Promise<Viewer | undefined> {
+  // Most requests (open data, the map, the public API) carry no session: skip the session store for them.
+  if (!headers.get('cookie')?.includes(SESSION_COOKIE)) return undefined;
   const found = await app.auth.api.getSession({ headers });
   if (!found) return undefined;
   const createdAt = new Date(found.session.createdAt);

@@ -13,6 +13,7 @@ import {
   listMunicipalityHosts,
   updateMunicipality
 } from './municipalities.queries.ts';
+import { forgetResolvedMunicipalities } from './municipalities.service.ts';
 import { hostSchema, municipalityProfileSchema, type MunicipalityProfileInput } from './municipalities.schemas.ts';
 
 export interface MunicipalityProfile {
@@ -60,7 +61,7 @@ export async function updateMunicipalityProfile(app: App, caller: Caller, input:
       await updateMunicipality(trx, caller.municipalityId, profile);
       await writeAudit(trx, caller, { action: 'municipality.update', recordType: 'municipality', recordId: caller.municipalityId });
       return ok(profile);
-    });
+    }).finally(() => forgetResolvedMunicipalities(app.database.db));
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, error: fieldConflict('municipalities.code_taken', 'code', 'admin_error_code_taken') };
     throw error;
@@ -85,7 +86,7 @@ export async function addMunicipalityHost(app: App, caller: Caller, input: FormD
       await insertMunicipalityHost(trx, host, caller.municipalityId);
       await writeAudit(trx, caller, { action: 'municipality_host.add', recordType: 'municipality_host', recordId: host });
       return ok({ host });
-    });
+    }).finally(() => forgetResolvedMunicipalities(app.database.db));
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     const owner = await findHostOwner(app.database.db, host);
@@ -107,5 +108,5 @@ export async function removeMunicipalityHost(app: App, caller: Caller, host: str
     if (removed === 0) return { ok: false as const, error: hostNotFound };
     await writeAudit(trx, caller, { action: 'municipality_host.remove', recordType: 'municipality_host', recordId: value });
     return ok({ host: value });
-  });
+  }).finally(() => forgetResolvedMunicipalities(app.database.db));
 }

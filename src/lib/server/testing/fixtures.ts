@@ -1,6 +1,7 @@
 import type { App } from '../app.ts';
 import { seedDemoWard, DEMO_ACCOUNTS } from '../demo/demo-ward.ts';
 import { insertMunicipality, insertDistrict } from '../municipalities/municipalities.queries.ts';
+import { forgetResolvedMunicipalities } from '../municipalities/municipalities.service.ts';
 import { createVerifiedAccount } from '../demo/demo-ward.ts';
 
 export const TEST_PASSWORD = 'correct horse battery';
@@ -21,6 +22,7 @@ export async function seedWard(app: App): Promise<{ municipalityId: string; user
 export async function seedOtherMunicipality(app: App): Promise<{ municipalityId: string; districtId: string }> {
   const { id: municipalityId } = await insertMunicipality(app.database.db, { code: '131016', name: '千代田区', nameEn: 'Chiyoda City', prefecture: '東京都' });
   const { id: districtId } = await insertDistrict(app.database.db, municipalityId, { code: '01', name: '丸の内' });
+  forgetResolvedMunicipalities(app.database.db); // the demo ward may have been "the only one" until now
   return { municipalityId, districtId };
 }
 
