@@ -4,7 +4,7 @@ import svelte from 'eslint-plugin-svelte';
 import { importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
 
-const DOMAINS = ['households', 'people', 'municipalities', 'guidance', 'notifications', 'places', 'bookings', 'organizations', 'forum', 'support', 'funding', 'insights'];
+const DOMAINS = ['households', 'people', 'municipalities', 'guidance', 'notifications', 'places', 'bookings', 'organizations', 'forum', 'support', 'funding', 'insights', 'personal-data'];
 
 export default ts.config(
   { ignores: ['build/', '.svelte-kit/', 'node_modules/', 'src/lib/paraglide/', '.test-data/', 'test-results/', 'playwright-report/'] },

@@ -43,3 +43,4 @@ export { bookingErrors, BOOKING_API_ERRORS } from './bookings.errors.ts';
 export type { BookingDeps } from './booking-notices.ts';
 export type { BookingStatus, ServiceKind, CapacityUnit, BookingChannel } from './bookings.table.ts';
 export { seedBookingDemo, type DemoPlaceSpec } from './bookings.demo.ts';
+export { exportBookingsDataOf, type BookingsDataExport } from './personal-data.service.ts';

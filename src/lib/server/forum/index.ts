@@ -64,3 +64,4 @@ export {
   MODERATION_ACTIONS,
   CONTACT_CATEGORIES
 } from './forum.schemas.ts';
+export { exportForumDataOf, type ForumDataExport } from './personal-data.service.ts';

@@ -7,3 +7,4 @@ export type { ItemStatus, RuleKind, RuleSubject, Trigger, ContentLocale } from '
 export type { DoseNote } from './immunisation.ts';
 export { planNotices, planAllNotices, listInbox, type InboxNotice } from './notices.service.ts';
 export { planNoticesJob } from './guidance.jobs.ts';
+export { exportGuidanceDataOf, type GuidanceDataExport } from './personal-data.service.ts';

@@ -56,3 +56,4 @@ export {
 } from './organizations.schemas.ts';
 export { canPublish, isPublic, type OrgActor, type StaffActor, type OrganizationView, type MemberContext } from './organization-access.ts';
 export { findOrganizationForMember } from './publishing-access.ts';
+export { exportOrganizationsDataOf, type OrganizationsDataExport } from './personal-data.service.ts';

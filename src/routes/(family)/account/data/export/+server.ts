@@ -1,10 +1,11 @@
 import type { RequestHandler } from './$types';
-import { exportPersonalData, personActor } from '#lib/server/people/index.ts';
+import { personActor } from '#lib/server/people/index.ts';
+import { exportEverythingAbout } from '#lib/server/personal-data/index.ts';
 import { today } from '#lib/server/platform/clock.ts';
 
 /** The person's data as a JSON file download. */
 export const GET: RequestHandler = async ({ locals }) => {
-  const data = await exportPersonalData(locals.app, personActor(locals), locals.viewer?.session.id);
+  const data = await exportEverythingAbout(locals.app, personActor(locals), locals.viewer?.session.id);
   return new Response(JSON.stringify(data, null, 2), {
     headers: {
       'content-type': 'application/json; charset=utf-8',

@@ -1,0 +1,1 @@
+export { exportEverythingAbout, type FullPersonalDataExport } from './personal-data.service.ts';
