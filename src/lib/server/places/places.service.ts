@@ -145,8 +145,10 @@ export async function searchPlaces(
 
   const limit = query.limit ?? options.defaultLimit ?? DEFAULT_LIMIT;
   const page = { limit: limit + 1, offset };
-  const rows = origin ? await listPlacesNear(db, filter, origin, page) : await listPlacesByName(db, filter, page);
-  const counts = await countPlacesByMapping(db, filter);
+  const [rows, counts] = await Promise.all([
+    origin ? listPlacesNear(db, filter, origin, page) : listPlacesByName(db, filter, page),
+    countPlacesByMapping(db, filter)
+  ]);
   const total = origin ? counts.mapped : counts.mapped + counts.unmapped;
   const unmappedLeftOut = origin ? counts.unmapped : 0;
   const hasMore = rows.length > limit;
