@@ -111,6 +111,18 @@ test('ward staff manage a ward-run place: add a weekly slot and see it in the co
   await expect(page.getByText(/土曜日 10:00〜10:30/)).toBeVisible();
 });
 
+test('ward staff read the booking figures of the fiscal year, month by month', async ({ page }) => {
+  await loginAs(page, 'staff');
+  await page.goto('/staff/bookings');
+  await page.getByRole('link', { name: '予約の実績（KPI）' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('予約の実績（年度別）');
+  await expect(page.getByText(/いまオンライン予約ができる施設：[1-9]\d*か所/)).toBeVisible();
+  const table = page.getByRole('table', { name: /年度の予約の実績/ });
+  await expect(table.getByRole('row')).toHaveCount(14); // the header, twelve months, the year
+  await expect(table.getByRole('rowheader').first()).toHaveText(/^\d{4}-04$/);
+  await expectNoAxeViolations(page);
+});
+
 test('a place found on the map says what can be booked there and leads to its availability', async ({ page }) => {
   await page.goto('/places?q=ひろば');
   await page.getByRole('link', { name: '子育てひろば さくら' }).first().click();

@@ -44,3 +44,4 @@ export type { BookingDeps } from './booking-notices.ts';
 export type { BookingStatus, ServiceKind, CapacityUnit, BookingChannel } from './bookings.table.ts';
 export { seedBookingDemo, type DemoPlaceSpec } from './bookings.demo.ts';
 export { exportBookingsDataOf, type BookingsDataExport } from './personal-data.service.ts';
+export { getBookingKpi, type BookingKpi, type BookingKpiRow } from './kpi.service.ts';
