@@ -20,6 +20,7 @@ describe('the OpenAPI document of /api/v1', () => {
       '/forum/threads',
       '/forum/threads/{threadId}',
       '/me',
+      '/me/procedures',
       '/me/timeline',
       '/openapi.json',
       '/opendata/{file}',

@@ -125,6 +125,28 @@ export const openApiDocument = {
         }
       }
     },
+    '/me/procedures': {
+      get: {
+        operationId: 'getMyProcedures',
+        tags: ['timeline'],
+        summary: "The signed-in guardian's procedures (online forms): what the ward sent the household and what was started from the timeline, with status",
+        description:
+          'Newest first. `status` is `not_started` for a request nothing was saved for yet, then `draft`, `received` (受付済み), `in_review` (確認中), ' +
+          '`done` (完了) or `returned` (差し戻し, with `returnMessage`). Answers are not included; `path` is the page to fill or view the form. ' +
+          'Only the household’s guardians see its procedures; a person without a household gets an empty list.',
+        security: [{ session: [] }],
+        responses: {
+          '200': {
+            description: 'The procedures.',
+            headers: { 'Cache-Control': { schema: { type: 'string', const: 'no-store' } } },
+            content: { 'application/json': { schema: ref('Procedures') } }
+          },
+          '401': errorResponse('Nobody is signed in (`api.unauthenticated`).'),
+          '405': errorResponse('Only GET is served here (`api.method_not_allowed`).'),
+          '500': errorResponse('Something failed on the server (`api.unexpected`); the body carries a request id.')
+        }
+      }
+    },
     '/places/{id}/availability': {
       get: {
         operationId: 'getPlaceAvailability',
@@ -487,6 +509,28 @@ export const openApiDocument = {
             description: '`optional_self_paid` (任意接種・自己負担) is a vaccination whose routine window has closed; vaccinations are never `overdue`.'
           },
           doneOn: { ...isoDate, type: ['string', 'null'], description: 'The date it was done or the dose was given.' }
+        }
+      },
+      Procedures: {
+        type: 'object',
+        required: ['items'],
+        additionalProperties: false,
+        properties: { items: { type: 'array', items: ref('Procedure') } }
+      },
+      Procedure: {
+        type: 'object',
+        required: ['title', 'status', 'source', 'path', 'requestMessage', 'returnMessage', 'sentAt', 'submittedAt', 'updatedAt'],
+        additionalProperties: false,
+        properties: {
+          title: { type: 'string' },
+          status: { type: 'string', enum: ['not_started', 'draft', 'received', 'in_review', 'done', 'returned'] },
+          source: { type: 'string', enum: ['request', 'timeline'], description: '`request`: sent directly by the ward; `timeline`: started from a timeline item.' },
+          path: { type: 'string', pattern: '^/procedures/', description: 'The page where the form is filled or viewed.' },
+          requestMessage: { type: ['string', 'null'], description: "The ward's note when it sent the procedure." },
+          returnMessage: { type: ['string', 'null'], description: 'Why the ward returned it (only while `returned`).' },
+          sentAt: { type: ['string', 'null'], format: 'date-time' },
+          submittedAt: { type: ['string', 'null'], format: 'date-time' },
+          updatedAt: { type: ['string', 'null'], format: 'date-time' }
         }
       },
       OrganizationPage: {

@@ -10,6 +10,7 @@ import { seedDemoForum } from './demo-forum.ts';
 import { seedDemoGuidance } from './demo-guidance.ts';
 import { seedDemoPlaces } from './demo-places.ts';
 import { seedDemoBookings } from './demo-bookings.ts';
+import { seedDemoProcedures } from './demo-procedures.ts';
 
 /** さくら区 is fictional; 13999 + check digit 8 is not a real ward's code. */
 export const DEMO_WARD = { code: '139998', name: 'さくら区', nameEn: 'Sakura City', nameEasy: 'さくらく', prefecture: '東京都' };
@@ -83,6 +84,7 @@ export async function seedDemoWard(app: App): Promise<string> {
   await seedDemoOrganizations(app, municipalityId, userIds);
   await seedDemoForum(app, municipalityId, userIds);
   await seedDemoGuidance(app, municipalityId, userIds);
+  await seedDemoProcedures(app, municipalityId, userIds);
   await seedDemoPlaces(app, municipalityId);
   await seedDemoBookings(app, municipalityId);
   return municipalityId;

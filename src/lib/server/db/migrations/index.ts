@@ -9,6 +9,7 @@ import * as guidance from './0009_guidance.ts';
 import * as bookings from './0007_bookings.ts';
 import * as organizations from './0010_organizations.ts';
 import * as placeCount from './0017_place_count_index.ts';
+import * as procedures from './0012_procedures.ts';
 
 /** Every migration, in order. Listed here (not read from disk) so the built server carries them. */
 export const migrations: Record<string, Migration> = {
@@ -17,9 +18,10 @@ export const migrations: Record<string, Migration> = {
   '0004_admin': admin,
   '0005_auth_throttle_ids': authThrottleIds,
   '0006_places': places,
+  '0007_bookings': bookings,
   '0008_forum': forum,
   '0009_guidance': guidance,
-  '0007_bookings': bookings,
   '0010_organizations': organizations,
+  '0012_procedures': procedures,
   '0017_place_count_index': placeCount
 };

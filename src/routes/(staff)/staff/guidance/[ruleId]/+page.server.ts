@@ -3,6 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { callerOf } from '#lib/server/municipalities/index.ts';
 import { CONTENT_FIELDS, getRuleForStaff, previewRuleEdit, saveRuleEdit } from '#lib/server/guidance/index.ts';
 import type { AppError } from '#lib/server/platform/errors.ts';
+import { getRuleProcedureChoice, setRuleProcedure } from '#lib/server/procedures/index.ts';
 import { m } from '#lib/paraglide/messages.js';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -10,7 +11,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   if (!caller) error(401, { message: m.error_sign_in_required() });
   const detail = await getRuleForStaff(locals.app, caller, params.ruleId);
   if (!detail.ok) error(detail.error.status, { message: detail.error.status === 404 ? m.error_not_found() : m.error_forbidden(), code: detail.error.code });
-  return { ...detail.value, saved: url.searchParams.has('saved') };
+  const procedure = await getRuleProcedureChoice(locals.app, caller, detail.value.rule.key);
+  return { ...detail.value, saved: url.searchParams.has('saved'), procedure: procedure.ok ? procedure.value : null, procedureSaved: url.searchParams.has('procedure') };
 };
 
 const SCALAR_FIELDS = [
@@ -66,5 +68,15 @@ export const actions: Actions = {
     const result = await saveRuleEdit(locals.app, caller, params.ruleId, values);
     if (!result.ok) return failFor(result.error, values);
     redirect(303, `/staff/guidance/${params.ruleId}?saved=1`);
+  },
+  procedure: async ({ request, locals, params }) => {
+    const caller = callerOf(locals);
+    if (!caller) error(401, { message: m.error_sign_in_required() });
+    const detail = await getRuleForStaff(locals.app, caller, params.ruleId);
+    if (!detail.ok) error(detail.error.status, { message: detail.error.status === 404 ? m.error_not_found() : m.error_forbidden() });
+    const procedureId = String((await request.formData()).get('procedureId') ?? '');
+    const result = await setRuleProcedure(locals.app, caller, detail.value.rule.key, procedureId);
+    if (!result.ok) return fail(result.error.status, { procedureError: result.error.fields?.procedureId ?? result.error.messageKey });
+    redirect(303, `/staff/guidance/${params.ruleId}?procedure=1#procedure-heading`);
   }
 };
