@@ -20,6 +20,7 @@ describe('the OpenAPI document of /api/v1', () => {
       '/forum/threads',
       '/forum/threads/{threadId}',
       '/me',
+      '/me/push-subscriptions',
       '/me/timeline',
       '/openapi.json',
       '/opendata/{file}',
@@ -28,7 +29,8 @@ describe('the OpenAPI document of /api/v1', () => {
       '/places',
       '/places/{id}',
       '/places/{id}/availability',
-      '/places/{id}/availability/stream'
+      '/places/{id}/availability/stream',
+      '/push/vapid-public-key'
     ]);
   });
 
