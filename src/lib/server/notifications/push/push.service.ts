@@ -1,6 +1,6 @@
 import type { App } from '../../app.ts';
 import type { PersonActor } from '../../households/index.ts';
-import { getPreferences, setPushPreference } from '../../people/index.ts';
+import { setPushPreference } from '../../people/index.ts';
 import { describeUserAgent } from '../../auth/index.ts';
 import { writeAudit } from '../../platform/audit.queries.ts';
 import { failure, ok, type Result } from '../../platform/errors.ts';
@@ -89,17 +89,14 @@ export async function unsubscribeFromPush(app: App, actor: PersonActor, input: u
 export interface PushSettings {
   /** The browser's `applicationServerKey`. */
   vapidPublicKey: string;
-  notifyPush: boolean;
   devices: { id: string; label: string; createdAt: Date; lastSuccessAt: Date | null }[];
 }
 
 /** What the settings page shows about push: the key to subscribe with and the person's browsers. */
 export async function getPushSettings(app: App, actor: PersonActor): Promise<PushSettings> {
-  const preferences = await getPreferences(app, actor);
   const rows = await listSubscriptionsOf(app.database.db, actor.userId, actor.municipalityId);
   return {
     vapidPublicKey: resolveVapidKeys(app.config).publicKey,
-    notifyPush: preferences.notifyPush,
     devices: rows.map((r) => ({ id: r.id, label: r.user_agent, createdAt: r.created_at, lastSuccessAt: r.last_success_at }))
   };
 }
