@@ -18,6 +18,8 @@ export default defineConfig({
       // The origin check is ours (hooks.server.ts, run time, from the request + HAGUKUMI_TRUSTED_ORIGINS):
       // SvelteKit's own check compares against an origin fixed at build time.
       csrf: { trustedOrigins: ['*'] },
+      // The service worker only serves Web Push: the settings page registers it when a person turns push on.
+      serviceWorker: { register: false },
       // SvelteKit adds a nonce or hash for its own inline bootstrap script; nothing else runs inline.
       csp: {
         mode: 'auto',

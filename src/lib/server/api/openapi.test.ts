@@ -21,6 +21,7 @@ describe('the OpenAPI document of /api/v1', () => {
       '/forum/threads/{threadId}',
       '/me',
       '/me/procedures',
+      '/me/push-subscriptions',
       '/me/timeline',
       '/openapi.json',
       '/opendata/{file}',
@@ -29,7 +30,8 @@ describe('the OpenAPI document of /api/v1', () => {
       '/places',
       '/places/{id}',
       '/places/{id}/availability',
-      '/places/{id}/availability/stream'
+      '/places/{id}/availability/stream',
+      '/push/vapid-public-key'
     ]);
   });
 

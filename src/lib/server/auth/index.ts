@@ -16,3 +16,4 @@ export { renderQrCodeDataUrl } from './totp-qr.ts';
 export { messageText, fieldMessages, errorText, formatDateTime } from './auth.messages.ts';
 export type { AuthRequest } from './auth-request.ts';
 export { authRequestOf, formValues, rememberLanguage } from './route-helpers.ts';
+export { describeUserAgent, type DeviceDescription } from './user-agent.ts';

@@ -10,6 +10,7 @@ import type { GuidanceTables } from '../guidance/guidance.table.ts';
 import type { BookingTables } from '../bookings/bookings.table.ts';
 import type { OrganizationTables } from '../organizations/organizations.table.ts';
 import type { ProcedureTables } from '../procedures/procedures.table.ts';
+import type { PushTables } from '../notifications/push/push.table.ts';
 
 /** The whole schema, composed from each domain's tables. */
 export interface Database
@@ -23,7 +24,8 @@ export interface Database
     GuidanceTables,
     BookingTables,
     OrganizationTables,
-    ProcedureTables {}
+    ProcedureTables,
+    PushTables {}
 
 /** What a query function takes first: the database or an open transaction. */
 export type Db = Kysely<Database> | Transaction<Database>;

@@ -4,6 +4,7 @@ export {
   findPreferredLanguage,
   getPreferences,
   updatePreferences,
+  setPushPreference,
   type Preferences
 } from './people.service.ts';
 export { getConsents, recordConsent, hasConsent, type ConsentsView, type ConsentState } from './consents.service.ts';

@@ -29,6 +29,10 @@ export async function updateProfileLanguage(db: Db, userId: string, language: st
   await db.updateTable('person_profile').set({ language, updated_at: new Date() }).where('user_id', '=', userId).execute();
 }
 
+export async function updateProfileNotifyPush(db: Db, userId: string, notifyPush: boolean) {
+  await db.updateTable('person_profile').set({ notify_push: notifyPush, updated_at: sql`now()` }).where('user_id', '=', userId).execute();
+}
+
 export async function updateProfilePreferences(
   db: Db,
   userId: string,

@@ -2,7 +2,7 @@ import type { App } from '../app.ts';
 import { writeAudit } from '../platform/audit.queries.ts';
 import { failure, ok, type Result } from '../platform/errors.ts';
 import type { PersonActor } from '../households/index.ts';
-import { findProfile, insertProfile, updateProfileLanguage, updateProfilePreferences } from './people.queries.ts';
+import { findProfile, insertProfile, updateProfileLanguage, updateProfileNotifyPush, updateProfilePreferences } from './people.queries.ts';
 import { fieldErrors, LANGUAGES, preferencesSchema, type Language } from './people.schemas.ts';
 import { peopleErrors } from './people.errors.ts';
 
@@ -57,4 +57,16 @@ export async function updatePreferences(app: App, actor: PersonActor, input: Rec
     await writeAudit(trx, actor, { action: 'update', recordType: 'person_profile', recordId: actor.userId });
   });
   return ok(await getPreferences(app, actor));
+}
+
+/** Turns the push channel on or off for this person (a browser subscribed, or their last one left). */
+export async function setPushPreference(app: App, actor: PersonActor, isOn: boolean): Promise<void> {
+  const db = app.database.db;
+  await insertProfile(db, { userId: actor.userId, municipalityId: actor.municipalityId });
+  const profile = await findProfile(db, actor.userId);
+  if (profile?.notify_push === isOn) return;
+  await db.transaction().execute(async (trx) => {
+    await updateProfileNotifyPush(trx, actor.userId, isOn);
+    await writeAudit(trx, actor, { action: 'update', recordType: 'person_profile', recordId: actor.userId });
+  });
 }

@@ -25,7 +25,21 @@ export interface AppConfig {
   authSecret: string;
   /** The public origin (https://… behind TLS); mail links use it, else the request's origin. */
   publicOrigin: string | undefined;
+  /** Web Push (VAPID) keys from VAPID_PUBLIC_KEY / VAPID_PRIVATE_KEY; unset → generated once beside the data folder. */
+  vapidPublicKey: string | undefined;
+  vapidPrivateKey: string | undefined;
+  /** VAPID_SUBJECT: a mailto: or https: contact the push services may use. */
+  vapidSubject: string | undefined;
+  /** How long a push service keeps an undelivered notice (seconds). */
+  pushTtlSeconds: number;
+  /** Hosts of the push services a subscription may point at (suffix match); '*' allows any https host. */
+  pushServiceHosts: string[];
+  /** Tests only: accept http://127.0.0.1 and http://localhost push endpoints. */
+  pushAllowLocalEndpoints: boolean;
 }
+
+/** The push services of the browsers people use (Chrome/Edge/Android via FCM, Firefox, Safari, Windows). */
+const DEFAULT_PUSH_SERVICE_HOSTS = ['fcm.googleapis.com', 'push.services.mozilla.com', 'push.apple.com', 'notify.windows.com'];
 
 function numberFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -63,6 +77,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailsPerAddress: numberFromEnv('HAGUKUMI_MAILS_PER_ADDRESS', 30),
     auditRetentionDays: numberFromEnv('HAGUKUMI_AUDIT_RETENTION_DAYS', 365 * 5),
     authSecret: env.BETTER_AUTH_SECRET || env.HAGUKUMI_SECRET || '',
-    publicOrigin: env.HAGUKUMI_PUBLIC_ORIGIN?.replace(/\/$/, '') || undefined
+    publicOrigin: env.HAGUKUMI_PUBLIC_ORIGIN?.replace(/\/$/, '') || undefined,
+    vapidPublicKey: env.VAPID_PUBLIC_KEY || undefined,
+    vapidPrivateKey: env.VAPID_PRIVATE_KEY || undefined,
+    vapidSubject: env.VAPID_SUBJECT || undefined,
+    pushTtlSeconds: numberFromEnv('HAGUKUMI_PUSH_TTL_SECONDS', 60 * 60 * 24),
+    pushServiceHosts: (env.HAGUKUMI_PUSH_SERVICE_HOSTS || DEFAULT_PUSH_SERVICE_HOSTS.join(','))
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
+    pushAllowLocalEndpoints: env.HAGUKUMI_PUSH_ALLOW_LOCAL_ENDPOINTS === 'true'
   };
 }

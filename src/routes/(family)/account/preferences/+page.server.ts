@@ -2,12 +2,19 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { cookieMaxAge, cookieName } from '#lib/paraglide/runtime.js';
 import { getPreferences, personActor, updatePreferences } from '#lib/server/people/index.ts';
+import { getPushSettings } from '#lib/server/notifications/index.ts';
 import { failFor, formInput } from '../../hh-result.ts';
 
 const FIELDS = ['language', 'notifyEmail', 'notifyPush', 'quietHours', 'quietStart', 'quietEnd'] as const;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-  return { preferences: await getPreferences(locals.app, personActor(locals)), saved: url.searchParams.has('saved') };
+  const actor = personActor(locals);
+  const push = await getPushSettings(locals.app, actor);
+  return {
+    preferences: await getPreferences(locals.app, actor),
+    push: { vapidPublicKey: push.vapidPublicKey, deviceCount: push.devices.length },
+    saved: url.searchParams.has('saved')
+  };
 };
 
 export const actions: Actions = {
