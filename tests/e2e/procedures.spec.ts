@@ -137,7 +137,7 @@ test.describe('without JavaScript', () => {
     await page.locator('#new-label').fill('お子さんの人数');
     await page.locator('#new-type').selectOption({ label: '数字' });
     await page.getByRole('button', { name: '項目を追加する' }).click();
-    await page.getByRole('button', { name: '上へ：お子さんの人数' }).click();
+    await page.getByRole('button', { name: /上へ.*お子さんの人数/ }).click();
     await expect(page.locator('section[aria-labelledby="fields"] ol > li').first()).toContainText('1. お子さんの人数');
     await page.getByRole('button', { name: 'この内容で公開する' }).click();
     await expect(page.getByText('第1版として公開しました。')).toBeVisible();
