@@ -13,6 +13,7 @@ export {
   publishDuePostsNow,
   listPublishedPostsForStaff,
   unpublishPostAsStaff,
+  getPostForStaff,
   type ConsolePost,
   type PublicPost,
   type PhotoView,

@@ -40,7 +40,7 @@ describe('inquiries', () => {
     const sent = await sendInquiry(app, resident, org.id, { subject: '見学できますか', body: '来週の見学は可能でしょうか。', eventId: 'evt-2026-07' }, linkFor);
     expect(sent.ok).toBe(true);
     if (!sent.ok) return;
-    const ownerEmail = (org.owner as { email: string }).email;
+    const ownerEmail = org.owner.email;
     expect(mailsTo(ownerEmail, mark)[0].text).toContain(`/org/${org.id}/inquiries/${sent.value.id}`);
 
     mark = app.sentMail.length;

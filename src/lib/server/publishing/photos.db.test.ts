@@ -33,7 +33,7 @@ async function postOf(world: World) {
   return { org, postId: created.value.id };
 }
 
-const fileOf = (bytes: Uint8Array, name: string, type: string) => new File([bytes], name, { type });
+const fileOf = (bytes: Uint8Array, name: string, type: string) => new File([new Uint8Array(bytes)], name, { type });
 const filesStored = () => (existsSync(photoRoot(app.config)) ? readdirSync(photoRoot(app.config), { recursive: true }).filter((f) => String(f).includes('.')).length : 0);
 
 describe('the photo pipeline', () => {

@@ -208,7 +208,7 @@ describe('staff oversight', () => {
     const seen = await getConsolePost(app, org.viewer, org.id, postId);
     expect(seen.ok && [seen.value.status, seen.value.unpublishedByStaff, seen.value.unpublishReason]).toEqual(['unpublished', true, '個人の電話番号が載っています。']);
     const told = app.sentMail.slice(mails);
-    expect(told.map((m) => m.to).sort()).toEqual([org.owner, org.editor].map((p) => (p as { email: string }).email).sort());
+    expect(told.map((m) => m.to).sort()).toEqual([org.owner.email, org.editor.email].sort());
     expect(told[0].text).toContain('個人の電話番号が載っています。');
     const audit = await listAuditEntries(app.database.db, { recordType: 'post', recordId: postId });
     expect(audit.map((a) => a.action)).toContain('publishing.post_unpublished_by_staff');

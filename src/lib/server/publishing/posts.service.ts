@@ -361,3 +361,14 @@ export async function unpublishPostAsStaff(
   );
   return ok(undefined);
 }
+
+/** Any post of the municipality with its organization's name, for ward staff deciding whether to take it down. */
+export async function getPostForStaff(app: App, actor: StaffActor, postId: string): Promise<Result<ConsolePost & { organizationName: string }>> {
+  const staff = authoriseStaff(actor);
+  if (!staff.ok) return staff;
+  if (!uuidSchema.safeParse(postId).success) return failure(pubErrors.notFound);
+  const row = await findPost(app.database.db, actor.municipalityId, postId);
+  if (!row) return failure(pubErrors.notFound);
+  const photos = await photosByPost(app, [row.id]);
+  return ok({ ...consoleView(row, photos.get(row.id) ?? []), organizationName: row.organization_name });
+}

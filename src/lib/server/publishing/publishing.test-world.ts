@@ -7,12 +7,14 @@ import { today } from '../platform/clock.ts';
 import { acceptMemberInvitation, approveOrganization, inviteMember, registerOrganization, type OrgActor, type StaffActor } from '../organizations/index.ts';
 
 /** For the publishing tests: a ward, its staff, and verified organizations with members of each role. */
+export type Member = OrgActor & { email: string };
+
 export interface World {
   municipalityId: string;
   staff: StaffActor;
-  person(label?: string): Promise<OrgActor & { email: string }>;
+  person(label?: string): Promise<Member>;
   /** A verified organization (official when asked) with an owner, an editor and a viewer. */
-  organization(options?: { verified?: boolean }): Promise<{ id: string; owner: OrgActor; editor: OrgActor; viewer: OrgActor }>;
+  organization(options?: { verified?: boolean }): Promise<{ id: string; owner: Member; editor: Member; viewer: Member }>;
 }
 
 export const linkFor = (path: string) => `http://sakura.test${path}`;
@@ -30,7 +32,7 @@ export async function openWorld(app: TestApp): Promise<World> {
     const userId = await createPerson(app, municipalityId, email, `${label} ${counter}`);
     return { userId, municipalityId, email };
   };
-  async function join(owner: OrgActor, organizationId: string, role: string): Promise<OrgActor> {
+  async function join(owner: OrgActor, organizationId: string, role: string): Promise<Member> {
     const member = await person(role);
     const invited = await inviteMember(app, owner, organizationId, { email: member.email, orgRole: role }, linkFor);
     expect(invited.ok).toBe(true);
