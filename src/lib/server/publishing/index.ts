@@ -70,3 +70,4 @@ export {
   type PostKind,
   type PostStatus
 } from './publishing.schemas.ts';
+export { seedDemoPublishing } from './seed.service.ts';
