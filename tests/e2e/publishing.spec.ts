@@ -42,6 +42,7 @@ test('the NPO owner writes a post, a non-image upload is refused beside the fiel
   await page.getByRole('button', { name: '下書きを保存する' }).click();
   await expect(page.getByRole('status')).toContainText('保存しました。');
   await expect(page.getByTestId('post-state')).toContainText('下書き');
+  await page.waitForURL(new RegExp(`/org/${ORG}/posts/[0-9a-f-]{36}`));
   consolePostUrl = new URL(page.url()).pathname;
   await expectNoAxeViolations(page);
 
@@ -64,6 +65,8 @@ test('the NPO owner writes a post, a non-image upload is refused beside the fiel
   await expect(page.getByRole('status')).toContainText('公開しました。');
   await expect(page.getByTestId('post-state')).toContainText('公開中');
   await page.getByRole('link', { name: '公開ページを見る' }).click();
+  await page.waitForURL(new RegExp(`/organizations/${ORG}/posts/`));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
   postUrl = new URL(page.url()).pathname;
   await close();
 });
@@ -92,7 +95,7 @@ test('a new resident reads the post with its photo and sends the NPO an inquiry 
   await page.getByRole('button', { name: '送信する' }).click();
   await expect(page.locator('#subject-error')).toContainText('件名を入力してください。');
   await page.getByLabel('件名').fill(SUBJECT);
-  await page.getByLabel('内容').fill('次回の開催日を教えてください。2歳の子と参加したいです。');
+  await page.getByRole('textbox', { name: '内容', exact: true }).fill('次回の開催日を教えてください。2歳の子と参加したいです。');
   await page.getByRole('button', { name: '送信する' }).click();
   await expect(page.getByRole('status')).toContainText('送信しました。');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(SUBJECT);
@@ -136,9 +139,9 @@ test('ward staff unpublish the post with a reason; the NPO sees why and the publ
   await page.getByLabel('非公開にする理由').fill(REASON);
   await page.getByRole('button', { name: '非公開にする' }).click();
   await expect(page.getByRole('status')).toContainText('非公開にしました。');
+  expect((await page.request.get(postUrl)).status()).toBe(404);
   await close();
 
-  expect((await page.request.get(postUrl)).status()).toBe(404);
   expect(await latestMailTo('npo@sakura.example', '投稿を区が非公開にしました')).toContain('保護者の同意');
 
   const npo = await pageAs(browser, 'org');
