@@ -1,6 +1,9 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openTestApp, type TestApp } from '../testing/test-app.ts';
 import { addPhoto, createPost, getConsolePost, publishPost, readMemberPhoto, readPublicPhoto, removePhoto, PHOTO_MAX_BYTES } from './index.ts';
 import { photoRoot } from './photo-store.ts';
@@ -8,12 +11,19 @@ import { NEWS, openWorld, type World } from './publishing.test-world.ts';
 
 let app: TestApp;
 let world: World;
+let ownRoot: string | undefined;
 
 beforeAll(async () => {
-  app = await openTestApp();
+  // On PostgreSQL the test apps share one data folder (and so one photo folder); this file counts the
+  // photo files, so it keeps a folder of its own. On PGlite every file has its own data folder already.
+  ownRoot = inject('databaseTemplate').kind === 'postgres' ? join(tmpdir(), `hagukumi-photos-${randomUUID()}`) : undefined;
+  app = await openTestApp(ownRoot ? { dataDir: join(ownRoot, 'data') } : {});
   world = await openWorld(app);
 });
-afterAll(() => app.stop());
+afterAll(async () => {
+  await app.stop();
+  if (ownRoot) rmSync(ownRoot, { recursive: true, force: true });
+});
 
 /** A real JPEG from sharp, 2400×1800, carrying EXIF with a GPS position and the camera. */
 async function jpegWithGps(): Promise<Buffer> {
