@@ -116,6 +116,25 @@ describe('inquiries', () => {
   });
 });
 
+describe('notices', () => {
+  it('a person who turned mail off in their profile is not mailed; the reply is still in the thread', async () => {
+    const org = await world.organization();
+    const resident = await world.person('quiet');
+    await app.database.db
+      .insertInto('person_profile')
+      .values({ user_id: resident.userId, municipality_id: world.municipalityId, notify_email: false })
+      .onConflict((oc) => oc.column('user_id').doUpdateSet({ notify_email: false }))
+      .execute();
+    const sent = await sendInquiry(app, resident, org.id, { subject: '質問', body: '内容' }, linkFor);
+    if (!sent.ok) throw new Error('not sent');
+    const mark = app.sentMail.length;
+    expect((await replyAsOrganization(app, org.owner, org.id, sent.value.id, { body: 'お返事です' }, linkFor)).ok).toBe(true);
+    expect(mailsTo(resident.email, mark)).toEqual([]);
+    const thread = await getMyInquiry(app, resident, sent.value.id);
+    expect(thread.ok && thread.value.messages.at(-1)?.body).toBe('お返事です');
+  });
+});
+
 describe('volunteer recruitment', () => {
   async function recruitment(org: Awaited<ReturnType<World['organization']>>) {
     const created = await createPost(app, org.owner, org.id, { kind: 'volunteer', titleJa: '夏祭りのボランティア募集', bodyJa: '受付を手伝ってください。', volunteerRoles: '受付、誘導', volunteerDates: '7月20日 9時〜12時', volunteerRequirements: '高校生以上' });
