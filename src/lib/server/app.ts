@@ -64,6 +64,7 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
       await jobs.boss.schedule('guidance.plan-notices', '0 6 * * *', {}, { tz: 'Asia/Tokyo' });
       await jobs.boss.schedule('bookings.expire-offers', '* * * * *', {}, { tz: 'Asia/Tokyo' });
       await jobs.boss.schedule('bookings.generate-slots', '15 2 * * *', {}, { tz: 'Asia/Tokyo' });
+      await jobs.boss.schedule('publishing.publish-due-posts', '* * * * *', {}, { tz: 'Asia/Tokyo' });
     }
     let stopped = false;
     return {

@@ -11,6 +11,7 @@ import type { BookingTables } from '../bookings/bookings.table.ts';
 import type { OrganizationTables } from '../organizations/organizations.table.ts';
 import type { ProcedureTables } from '../procedures/procedures.table.ts';
 import type { PushTables } from '../notifications/push/push.table.ts';
+import type { PublishingTables } from '../publishing/publishing.table.ts';
 
 /** The whole schema, composed from each domain's tables. */
 export interface Database
@@ -25,7 +26,8 @@ export interface Database
     BookingTables,
     OrganizationTables,
     ProcedureTables,
-    PushTables {}
+    PushTables,
+    PublishingTables {}
 
 /** What a query function takes first: the database or an open transaction. */
 export type Db = Kysely<Database> | Transaction<Database>;

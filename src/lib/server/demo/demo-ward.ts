@@ -6,6 +6,7 @@ import type { Role } from '../auth/roles.ts';
 import { today } from '../platform/clock.ts';
 import { seedDemoHouseholds } from './demo-households.ts';
 import { seedDemoOrganizations } from './demo-organizations.ts';
+import { seedDemoPublishing } from '../publishing/index.ts';
 import { seedDemoForum } from './demo-forum.ts';
 import { seedDemoGuidance } from './demo-guidance.ts';
 import { seedDemoPlaces } from './demo-places.ts';
@@ -82,6 +83,7 @@ export async function seedDemoWard(app: App): Promise<string> {
   }
   await seedDemoHouseholds(app, municipalityId, userIds);
   await seedDemoOrganizations(app, municipalityId, userIds);
+  await seedDemoPublishing(app, municipalityId, userIds);
   await seedDemoForum(app, municipalityId, userIds);
   await seedDemoGuidance(app, municipalityId, userIds);
   await seedDemoProcedures(app, municipalityId, userIds);

@@ -11,6 +11,7 @@ import * as organizations from './0010_organizations.ts';
 import * as placeCount from './0017_place_count_index.ts';
 import * as procedures from './0012_procedures.ts';
 import * as pushSubscriptions from './0015_push_subscriptions.ts';
+import * as publishing from './0013_publishing.ts';
 
 /** Every migration, in order. Listed here (not read from disk) so the built server carries them. */
 export const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '0009_guidance': guidance,
   '0010_organizations': organizations,
   '0012_procedures': procedures,
+  '0013_publishing': publishing,
   '0015_push_subscriptions': pushSubscriptions,
   '0017_place_count_index': placeCount
 };

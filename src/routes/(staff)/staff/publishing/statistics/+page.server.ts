@@ -1,0 +1,19 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { loadPublishingStatistics } from '#lib/server/publishing/index.ts';
+import { ORGANIZATION_TYPES } from '#lib/server/organizations/index.ts';
+import { callerOf } from '#lib/server/municipalities/index.ts';
+import { fiscalYearOf, today } from '#lib/server/platform/clock.ts';
+import { m } from '#lib/paraglide/messages.js';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+  const caller = callerOf(locals);
+  if (!caller) error(401, { message: m.error_sign_in_required() });
+  const current = fiscalYearOf(today());
+  const asked = Number(url.searchParams.get('year'));
+  const year = Number.isInteger(asked) && asked >= 2000 && asked <= current ? asked : current;
+  // EVENTS KPI: at merge, pass the events domain's loader as the fourth argument.
+  const stats = await loadPublishingStatistics(locals.app, caller, year);
+  if (!stats.ok) error(403, { message: m.error_forbidden() });
+  return { stats: stats.value, types: [...ORGANIZATION_TYPES], years: Array.from({ length: 5 }, (_, i) => current - i) };
+};
