@@ -43,3 +43,18 @@ export { bookingErrors, BOOKING_API_ERRORS } from './bookings.errors.ts';
 export type { BookingDeps } from './booking-notices.ts';
 export type { BookingStatus, ServiceKind, CapacityUnit, BookingChannel } from './bookings.table.ts';
 export { seedBookingDemo, type DemoPlaceSpec } from './bookings.demo.ts';
+export {
+  openEventSessions,
+  updateEventSessionDetails,
+  countEventRegistrations,
+  replaceEventSchedule,
+  resizeEventSessions,
+  announceEventPromotions,
+  listEventSeats,
+  countSlotRegistrations,
+  type EventSessionDetails,
+  type EventOccurrenceTimes,
+  type SessionSlots,
+  type SlotSeats,
+  type Resize
+} from './event-sessions.service.ts';
