@@ -111,5 +111,7 @@ export async function buildEventsFeed(app: App, municipality: { id: string; name
       url: absoluteUrl(`/events/${e.id}`)
     });
   }
-  return ok(calendar.toString());
+  // RFC 5545 ends every content line, the last one too, with CRLF.
+  const text = calendar.toString();
+  return ok(text.endsWith('\r\n') ? text : `${text}\r\n`);
 }

@@ -7,6 +7,7 @@ import { acceptMemberInvitation, inviteMember, registerOrganization, type OrgAct
 import { cancelBooking, reserveSlot } from '../bookings/index.ts';
 import { createHouseholds } from '../bookings/bookings.testing.queries.ts';
 import { listAuditEntries } from '../platform/audit.queries.ts';
+import { eventForm as baseForm } from './events.testing.ts';
 import { createEvent, getEventForEditing, getPublicEvent, listOrganizationEvents, listPublicEvents, publishEvent, unpublishEvent, updateEvent } from './index.ts';
 
 let app: TestApp;
@@ -36,38 +37,6 @@ async function join(orgId: string, by: OrgActor, orgRole: 'editor' | 'viewer'): 
   return { userId: person.userId, municipalityId };
 }
 
-export function eventForm(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    title: '親子リトミック',
-    titleEn: 'Parent and child rhythmics',
-    titleEasy: '',
-    description: '音楽に合わせて親子で体を動かします。',
-    descriptionEn: '',
-    descriptionEasy: '',
-    date: addDays(today(), 10),
-    startTime: '10:00',
-    endTime: '11:00',
-    recurrence: 'single',
-    repeatWeeks: '',
-    placeMode: 'directory',
-    placeId,
-    placeName: '',
-    address: '',
-    districtId: '',
-    minAge: '1',
-    minAgeUnit: 'years',
-    maxAge: '3',
-    maxAgeUnit: 'years',
-    feeKind: 'free',
-    feeYen: '',
-    feeNote: '',
-    registration: 'bookings',
-    capacity: '3',
-    capacityUnit: 'households',
-    ...overrides
-  };
-}
-
 beforeAll(async () => {
   app = await openTestApp();
   const ward = await seedWard(app);
@@ -79,6 +48,7 @@ beforeAll(async () => {
   placeId = (await app.database.db.selectFrom('place').select('id').where('municipality_id', '=', municipalityId).where('is_published', '=', true).orderBy('name').executeTakeFirstOrThrow()).id;
 });
 afterAll(() => app.stop());
+const eventForm = (overrides: Record<string, unknown> = {}) => baseForm(placeId, overrides);
 afterEach(() => setClock(undefined));
 
 async function created(actor: OrgActor, overrides: Record<string, unknown> = {}, publish = true): Promise<string> {
