@@ -69,7 +69,7 @@ describe('who may publish events', () => {
     expect(event.ok && event.value).toMatchObject({ title: '親子リトミック', registration: 'bookings', capacity: 3, capacityUnit: 'households', ageMinMonths: 12, ageMaxMonths: 47, isFree: true, seatsLeft: 3 });
     expect(event.ok && event.value.occurrences).toHaveLength(1);
     expect(event.ok && event.value.occurrences[0].slotId).toBeTruthy();
-    const audit = await listAuditEntries(app.database.db, municipalityId, { recordType: 'event', recordId: id });
+    const audit = await listAuditEntries(app.database.db, { municipalityId, recordType: 'event', recordId: id });
     expect(audit.map((a) => a.action)).toContain('event.publish');
   });
 
