@@ -2,6 +2,7 @@ import { ROLES } from '../auth/roles.ts';
 import { API_ERRORS } from './api-errors.ts';
 import { ORGANIZATION_TYPES } from '../organizations/index.ts';
 import { placesPaths, placesSchemas, placesTags } from './openapi-places.ts';
+import { eventsPaths, eventsSchemas, eventsTags } from './openapi-events.ts';
 
 const ORGANIZATION_TYPE_VALUES = [...ORGANIZATION_TYPES];
 
@@ -37,6 +38,7 @@ export const openApiDocument = {
     { name: 'timeline', description: 'The 伴走型 timeline of a household' },
     { name: 'meta', description: 'This description' },
     ...placesTags,
+    ...eventsTags,
     { name: 'bookings', description: 'Availability and bookings of places (一時預かり, 病児保育, ひろば, 相談)' }
   ],
   paths: {
@@ -251,7 +253,8 @@ export const openApiDocument = {
         }
       }
     },
-    ...placesPaths
+    ...placesPaths,
+    ...eventsPaths
   },
   components: {
     securitySchemes: {
@@ -527,7 +530,8 @@ export const openApiDocument = {
             properties: { email: { type: ['string', 'null'] }, phone: { type: ['string', 'null'] }, url: { type: ['string', 'null'] } }
           },
           corporateNumber: { type: ['string', 'null'], pattern: '^[0-9]{13}$', description: '法人番号 (with a valid check digit), when it has one.' },
-          verifiedAt: { type: 'string', format: 'date-time', description: 'When the ward verified it.' }
+          verifiedAt: { type: 'string', format: 'date-time', description: 'When the ward verified it.' },
+          upcomingEvents: { type: 'array', items: ref('EventSummary'), description: 'Its coming public events (GET /organizations/{id} only; up to 10).' }
         }
       },
       Household: {
@@ -542,7 +546,8 @@ export const openApiDocument = {
           pregnancies: { type: 'integer', minimum: 0, description: 'How many pregnancies are ongoing (no outcome recorded yet).' }
         }
       },
-      ...placesSchemas
+      ...placesSchemas,
+      ...eventsSchemas
     }
   }
 } as const;
