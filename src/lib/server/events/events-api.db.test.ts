@@ -105,7 +105,7 @@ describe('the calendar feed and the open-data file', () => {
     const text = await response.text();
     expect(text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
     const unfolded = text.replace(/\r\n[ \t]/g, '');
-    expect(unfolded.match(new RegExp(`URL:http://localhost/events/${published}`, 'g'))).toHaveLength(2);
+    expect(unfolded.match(new RegExp(`URL;VALUE=URI:http://localhost/events/${published}`, 'g'))).toHaveLength(2);
     expect((await getFeed(eventFor('/api/v1/events.ics?age=x'))).status).toBe(400);
   });
 
