@@ -423,3 +423,9 @@ export async function listVisibleEventsForExport(db: Db, municipalityId: string)
     .orderBy('e.id')
     .execute();
 }
+
+/** A demo place by its source key (demo data only). */
+export async function findPlaceIdBySourceKey(db: Db, municipalityId: string, sourceDataset: string, sourceKey: string) {
+  const row = await db.selectFrom('place').select('id').where('municipality_id', '=', municipalityId).where('source_dataset', '=', sourceDataset).where('source_key', '=', sourceKey).executeTakeFirst();
+  return row?.id;
+}

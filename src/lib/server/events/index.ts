@@ -45,3 +45,4 @@ export { listPlaceChoicesForEvents } from './place-choices.ts';
 export { EVENT_CAPACITY_UNITS, MAX_REPEAT_WEEKS, TITLE_MAX, DESCRIPTION_MAX } from './events.schemas.ts';
 export type { EventIssue } from './event-file.ts';
 export type { EventStatus, EventRegistration, EventCapacityUnit } from './events.table.ts';
+export { seedEventsDemo } from './events.demo.ts';
