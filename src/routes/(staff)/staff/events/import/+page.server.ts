@@ -20,6 +20,6 @@ export const actions: Actions = {
     const bytes = file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
     const result = await uploadEventFile(locals.app, caller, { fileName: file instanceof File ? file.name : '', bytes });
     if (!result.ok) return fail(result.error.status, { errors: result.error.fields ?? null, formError: result.error.fields ? null : result.error.messageKey });
-    redirect(303, `/staff/events/import/${result.value.importId}`);
+    redirect(303, `/staff/events/import/review?id=${result.value.importId}`);
   }
 };
