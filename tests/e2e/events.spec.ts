@@ -1,5 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
-import { test, expect, expectNoAxeViolations, signIn, latestMailTo, linkIn, DEMO_PASSWORD } from './fixtures.ts';
+import { test, expect, expectNoAxeViolations, latestMailTo, linkIn, loginAs } from './fixtures.ts';
 import { freshEmail, NEW_PASSWORD, signInWith, signUpAndVerify } from './pages/auth-pages.ts';
 
 // An NPO registers itself (a fresh account), the ward verifies it, its owner invites an editor (another
@@ -56,7 +56,7 @@ test('an NPO registers itself and the ward verifies it', async ({ browser }) => 
   await owner.close();
 
   const staff = await freshPage(browser);
-  await signIn(staff.page, 'staff@sakura.example', DEMO_PASSWORD);
+  await loginAs(staff.page, 'staff');
   await staff.page.goto(`/staff/organizations/${orgId}`);
   await expect(staff.page.getByRole('heading', { level: 1 })).toHaveText(NPO_NAME);
   await staff.page.getByRole('button', { name: '承認する' }).click();
@@ -69,6 +69,7 @@ test('the owner invites an editor, who publishes an event with registration (a p
 
   const owner = await freshPage(browser);
   await signInWith(owner.page, OWNER, NEW_PASSWORD);
+  await expect(owner.page.getByRole('button', { name: 'ログアウト', exact: true })).toBeVisible();
   await owner.page.goto(`/org/${orgId}/members`);
   await owner.page.getByLabel('招待する方のメールアドレス').fill(EDITOR);
   await owner.page.getByLabel('役割', { exact: true }).selectOption({ label: '編集者' });
@@ -88,8 +89,8 @@ test('the owner invites an editor, who publishes an event with registration (a p
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('イベントを作成する');
   await expectNoAxeViolations(page);
 
-  await page.getByLabel('イベント名', { exact: true }).fill(EVENT_TITLE);
-  await page.getByLabel('内容', { exact: true }).fill('親子でふれあい遊びと手遊びをします。');
+  await page.locator('#title').fill(EVENT_TITLE);
+  await page.locator('#description').fill('親子でふれあい遊びと手遊びをします。');
   await page.getByLabel('日付（初回）').fill(tokyoDate(-1));
   await page.getByLabel('開始時刻').fill('10:00');
   await page.getByLabel('終了時刻').fill('11:00');
@@ -107,7 +108,7 @@ test('the owner invites an editor, who publishes an event with registration (a p
   await expect(page.getByRole('alert')).toContainText('過去の日時は指定できません');
   await expect(page.locator('#date-error')).toContainText('過去の日時は指定できません');
   await expect(page.getByLabel('日付（初回）')).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByLabel('イベント名', { exact: true })).toHaveValue(EVENT_TITLE);
+  await expect(page.locator('#title')).toHaveValue(EVENT_TITLE);
   await expectNoAxeViolations(page);
 
   await page.getByLabel('日付（初回）').fill(tokyoDate(14));
