@@ -37,8 +37,15 @@ export async function deleteUnbookedSlots(db: Db, serviceId: string) {
     .execute();
 }
 
-export async function closeUnbookedSlotsLeft(db: Db, serviceId: string) {
-  await db.updateTable('booking_slot').set({ status: 'closed', closed_reason: 'schedule changed', closed_at: sql`now()` }).where('service_id', '=', serviceId).execute();
+/** Closes the open slots of a service that are not at one of these starts (a schedule replaced). */
+export async function closeSlotsNotAt(db: Db, serviceId: string, starts: Date[]) {
+  let query = db
+    .updateTable('booking_slot')
+    .set({ status: 'closed', closed_reason: '日程の変更', closed_at: sql`now()` })
+    .where('service_id', '=', serviceId)
+    .where('status', '=', 'open');
+  if (starts.length) query = query.where('starts_at', 'not in', starts);
+  await query.execute();
 }
 
 export async function listSlotIdsOfService(db: Db, serviceId: string) {

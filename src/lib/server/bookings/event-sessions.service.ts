@@ -5,6 +5,7 @@ import type { BookingDeps } from './booking-notices.ts';
 import { announceFreedSeats } from './bookings.service.ts';
 import { findService, insertService, insertSlots, notifyAvailability, placeHasActiveService } from './bookings.queries.ts';
 import {
+  closeSlotsNotAt,
   countActiveBookingsOfService,
   countSeatHoldingBookings,
   deleteUnbookedSlots,
@@ -111,6 +112,8 @@ export async function replaceEventSchedule(trx: Db, municipalityId: string, serv
   if (!service) return new Map();
   await deleteUnbookedSlots(trx, serviceId);
   await writeSlots(trx, municipalityId, service.place_id, serviceId, capacity, occurrences);
+  // A slot left with only cancelled bookings (kept for their history) must not stay bookable.
+  await closeSlotsNotAt(trx, serviceId, occurrences.map((o) => tokyoInstant(o.date, o.startTime)));
   await notifyAvailability(trx, service.place_id);
   return slotsByStart(trx, serviceId);
 }

@@ -176,6 +176,32 @@ describe('the event form refuses bad input beside the field, changing nothing', 
   });
 });
 
+describe('changing an event that had registrations', () => {
+  it('with only a cancelled registration the date may move; the old slot closes so nobody books the old time', async () => {
+    const id = await created(owner);
+    const before = await getPublicEvent(app, municipalityId, id);
+    const oldSlot = before.ok ? before.value.occurrences[0].slotId! : '';
+    const [family] = await createHouseholds(app.database.db, municipalityId, 1, () => 1, addDays(today(), -600));
+    const booked = await reserveSlot(app, family.actor, { slotId: oldSlot, childIds: family.childIds }, 'web');
+    expect((await cancelBooking(app, family.actor, booked.ok ? booked.value.bookingId : '')).ok).toBe(true);
+    expect((await updateEvent(app, owner, 'demo-npo', id, eventForm({ date: addDays(today(), 15) }))).ok).toBe(true);
+    const [other] = await createHouseholds(app.database.db, municipalityId, 1, () => 1, addDays(today(), -600));
+    const stale = await reserveSlot(app, other.actor, { slotId: oldSlot, childIds: other.childIds }, 'web');
+    expect(stale.ok).toBe(false);
+    const after = await getPublicEvent(app, municipalityId, id);
+    expect(after.ok && after.value.occurrences.map((o) => o.date)).toEqual([addDays(today(), 15)]);
+  });
+
+  it('with a registration held, how the capacity is counted cannot change', async () => {
+    const id = await created(owner, { capacityUnit: 'households', capacity: '5' });
+    const event = await getPublicEvent(app, municipalityId, id);
+    const [family] = await createHouseholds(app.database.db, municipalityId, 1, () => 1, addDays(today(), -600));
+    await reserveSlot(app, family.actor, { slotId: event.ok ? event.value.occurrences[0].slotId : '', childIds: family.childIds }, 'web');
+    const changed = await updateEvent(app, owner, 'demo-npo', id, eventForm({ capacityUnit: 'people', capacity: '5' }));
+    expect(changed.ok ? null : changed.error.fields).toEqual({ capacityUnit: 'events_error_unit_locked' });
+  });
+});
+
 describe('recurring events and registration', () => {
   it('a weekly event for 4 weeks has 4 occurrences, each a slot; a registration from a notice records the notice id', async () => {
     const first = addDays(today(), 3);

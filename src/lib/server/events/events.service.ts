@@ -315,6 +315,7 @@ export async function updateEvent(app: App, actor: OrgActor, organizationId: str
         if (scheduleChanged) fields.date = 'events_error_schedule_locked';
         if (placeChanged) fields.placeId = 'events_error_place_locked';
         if (values.registration !== 'bookings') fields.registration = 'events_error_registration_locked';
+        else if (saved.capacity_unit !== values.capacityUnit) fields.capacityUnit = 'events_error_unit_locked';
         if (Object.keys(fields).length) throw new Refusal(eventErrors.invalidInput(fields));
       }
       await updateEventRow(trx, saved.id, values);
