@@ -116,7 +116,13 @@ test('the owner invites an editor, who publishes an event with registration (a p
   await expect(page.getByRole('status')).toContainText('イベントを公開しました');
   await expect(page.locator('#event-status')).toContainText('公開中');
   await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'イベントの一覧にもどる' }).click();
+  await expect(page.getByRole('link', { name: EVENT_TITLE })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: EVENT_TITLE }).click();
   await page.getByRole('link', { name: '公開ページを見る' }).click();
+  // The console's page has the same heading: wait for the public page's address.
+  await expect(page).toHaveURL(/^https?:\/\/[^/]+\/events\/[0-9a-f-]{36}$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(EVENT_TITLE);
   eventPath = new URL(page.url()).pathname;
 
@@ -142,6 +148,7 @@ test('a guardian with a child finds it with the filters, registers the child and
   await page.goto('/timeline');
   await expect(page.getByRole('heading', { name: '地域のイベント' })).toBeVisible();
   await expect(page.getByRole('link', { name: EVENT_TITLE })).toBeVisible();
+  await expectNoAxeViolations(page);
 
   await page.goto('/events');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('子育てイベント');
@@ -191,5 +198,38 @@ test('a guardian with a child finds it with the filters, registers the child and
   const feed = await anon.page.request.get(`/api/v1/events.ics?from=${tokyoDate(14)}&to=${tokyoDate(14)}`);
   expect(feed.headers()['content-type']).toContain('text/calendar');
   expect((await feed.text()).replace(/\r\n[ \t]/g, '')).toContain(`SUMMARY:${EVENT_TITLE}`);
+  await anon.close();
+});
+
+test('ward staff import 狛江市’s イベント一覧 file through the preview, and it is in the open-data export', async ({ browser }) => {
+  const { page, close } = await freshPage(browser);
+  await loginAs(page, 'staff');
+  await page.goto('/staff');
+  await page.getByRole('link', { name: 'イベントの取り込み（オープンデータ）' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('イベントの取り込み（オープンデータ）');
+  await page.getByRole('button', { name: '読み込んで確認する' }).click();
+  await expect(page.locator('#file-error')).toContainText('ファイルを選んでください');
+  await expectNoAxeViolations(page);
+  await page.getByLabel('ファイル').setInputFiles('/work/shared/data/opendata/o1-132195_g1-000304.csv');
+  await page.getByRole('button', { name: '読み込んで確認する' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('取り込む内容の確認');
+  const counts = page.locator('#import-counts');
+  await expect(counts).toContainText('catalogue2022');
+  await expect(counts.locator('dd').nth(1)).toHaveText('340');
+  await expect(counts.locator('dd').nth(3)).toHaveText('0');
+  await expect(page.getByText('同じIDの行が前にあります').first()).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: '取り込みを確定する' }).click();
+  await expect(page.getByRole('status')).toContainText(/取り込みました：追加 \d+件、更新 \d+件、取り込めなかった行 0件。/);
+  await close();
+
+  const anon = await freshPage(browser);
+  await anon.page.goto('/opendata');
+  await expect(anon.page.getByRole('heading', { name: 'イベント一覧' })).toBeVisible();
+  const csv = await anon.page.request.get('/api/v1/opendata/event.csv');
+  const text = await csv.text();
+  expect(text.split('\r\n')[0]).toMatch(/^\uFEFF?全国地方公共団体コード,法人番号,ID,地方公共団体名,イベント名,/);
+  expect(text).toContain('子どもおはなし会');
+  expect(text).toContain(EVENT_TITLE);
   await anon.close();
 });
