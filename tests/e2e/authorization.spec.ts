@@ -116,7 +116,7 @@ test("a guardian asking for another household's records by id gets 404 and nothi
 
 /** Where each visitor's crawl for pages with record ids starts (the links a person of that role follows). */
 const CRAWL_STARTS: Record<Visitor, string[]> = {
-  anonymous: ['/forum', '/places', '/bookings/places', '/organizations', '/posts'],
+  anonymous: ['/forum', '/places', '/bookings/places', '/organizations', '/posts', '/events'],
   guardian: ['/family', '/account', '/timeline', '/bookings', '/procedures'],
   org: ['/org'],
   staff: ['/staff', '/moderation/forum', '/staff/procedures'],

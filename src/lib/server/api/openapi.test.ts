@@ -17,6 +17,9 @@ describe('the OpenAPI document of /api/v1', () => {
     expect(Object.keys(openApiDocument.paths).sort()).toEqual([
       '/bookings',
       '/bookings/{id}',
+      '/events',
+      '/events.ics',
+      '/events/{id}',
       '/forum/threads',
       '/forum/threads/{threadId}',
       '/me',

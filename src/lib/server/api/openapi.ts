@@ -3,6 +3,7 @@ import { API_ERRORS } from './api-errors.ts';
 import { ORGANIZATION_TYPES } from '../organizations/index.ts';
 import { placesPaths, placesSchemas, placesTags } from './openapi-places.ts';
 import { pushPaths, pushSchemas, pushTags } from './openapi-push.ts';
+import { eventsPaths, eventsSchemas, eventsTags } from './openapi-events.ts';
 
 const ORGANIZATION_TYPE_VALUES = [...ORGANIZATION_TYPES];
 
@@ -39,6 +40,7 @@ export const openApiDocument = {
     { name: 'meta', description: 'This description' },
     ...placesTags,
     ...pushTags,
+    ...eventsTags,
     { name: 'bookings', description: 'Availability and bookings of places (一時預かり, 病児保育, ひろば, 相談)' }
   ],
   paths: {
@@ -276,7 +278,8 @@ export const openApiDocument = {
       }
     },
     ...placesPaths,
-    ...pushPaths
+    ...pushPaths,
+    ...eventsPaths
   },
   components: {
     securitySchemes: {
@@ -574,7 +577,8 @@ export const openApiDocument = {
             properties: { email: { type: ['string', 'null'] }, phone: { type: ['string', 'null'] }, url: { type: ['string', 'null'] } }
           },
           corporateNumber: { type: ['string', 'null'], pattern: '^[0-9]{13}$', description: '法人番号 (with a valid check digit), when it has one.' },
-          verifiedAt: { type: 'string', format: 'date-time', description: 'When the ward verified it.' }
+          verifiedAt: { type: 'string', format: 'date-time', description: 'When the ward verified it.' },
+          upcomingEvents: { type: 'array', items: ref('EventSummary'), description: 'Its coming public events (GET /organizations/{id} only; up to 10).' }
         }
       },
       Household: {
@@ -590,7 +594,8 @@ export const openApiDocument = {
         }
       },
       ...placesSchemas,
-      ...pushSchemas
+      ...pushSchemas,
+      ...eventsSchemas
     }
   }
 } as const;

@@ -45,3 +45,18 @@ export type { BookingStatus, ServiceKind, CapacityUnit, BookingChannel } from '.
 export { seedBookingDemo, type DemoPlaceSpec } from './bookings.demo.ts';
 export { exportBookingsDataOf, type BookingsDataExport } from './personal-data.service.ts';
 export { getBookingKpi, type BookingKpi, type BookingKpiRow } from './kpi.service.ts';
+export {
+  openEventSessions,
+  updateEventSessionDetails,
+  countEventRegistrations,
+  replaceEventSchedule,
+  resizeEventSessions,
+  announceEventPromotions,
+  listEventSeats,
+  countSlotRegistrations,
+  type EventSessionDetails,
+  type EventOccurrenceTimes,
+  type SessionSlots,
+  type SlotSeats,
+  type Resize
+} from './event-sessions.service.ts';

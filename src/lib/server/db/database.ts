@@ -12,6 +12,7 @@ import type { OrganizationTables } from '../organizations/organizations.table.ts
 import type { ProcedureTables } from '../procedures/procedures.table.ts';
 import type { PushTables } from '../notifications/push/push.table.ts';
 import type { PublishingTables } from '../publishing/publishing.table.ts';
+import type { EventTables } from '../events/events.table.ts';
 
 /** The whole schema, composed from each domain's tables. */
 export interface Database
@@ -27,7 +28,8 @@ export interface Database
     OrganizationTables,
     ProcedureTables,
     PushTables,
-    PublishingTables {}
+    PublishingTables,
+    EventTables {}
 
 /** What a query function takes first: the database or an open transaction. */
 export type Db = Kysely<Database> | Transaction<Database>;

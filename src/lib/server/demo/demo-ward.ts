@@ -12,6 +12,7 @@ import { seedDemoGuidance } from './demo-guidance.ts';
 import { seedDemoPlaces } from './demo-places.ts';
 import { seedDemoBookings } from './demo-bookings.ts';
 import { seedDemoProcedures } from './demo-procedures.ts';
+import { seedDemoEvents } from './demo-events.ts';
 
 /** さくら区 is fictional; 13999 + check digit 8 is not a real ward's code. */
 export const DEMO_WARD = { code: '139998', name: 'さくら区', nameEn: 'Sakura City', nameEasy: 'さくらく', prefecture: '東京都' };
@@ -89,6 +90,7 @@ export async function seedDemoWard(app: App): Promise<string> {
   await seedDemoProcedures(app, municipalityId, userIds);
   await seedDemoPlaces(app, municipalityId);
   await seedDemoBookings(app, municipalityId);
+  await seedDemoEvents(app, municipalityId, userIds);
   return municipalityId;
 }
 

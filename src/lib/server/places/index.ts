@@ -35,3 +35,8 @@ export { daysText } from './opening-hours.ts';
 export { searchParamsInput, SEARCH_LIMIT_MAX } from './places.schemas.ts';
 export type { ImportIssue } from './import/parse-file.ts';
 export type { OpeningSpan } from './places.table.ts';
+// The import's building blocks, for the other open-data importers (events): decoding, CSV, cells.
+export { decodeFile, type FileEncoding } from './import/decode.ts';
+export { readCsv } from './import/parse-file.ts';
+export { normaliseHeader } from './import/layouts.ts';
+export { cleanText, cleanMultiline, nfkc, parseJapaneseDate, parseTime, parseCoordinates, parseAgeRange } from './import/values.ts';

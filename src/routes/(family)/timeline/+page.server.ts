@@ -3,7 +3,10 @@ import type { Actions, PageServerLoad } from './$types';
 import { getTimeline, listInbox, markItemDone, markItemNotApplicable, recordDose, undoItem } from '#lib/server/guidance/index.ts';
 import { personActor } from '#lib/server/people/index.ts';
 import { listTimelineProcedures } from '#lib/server/procedures/index.ts';
-import { addDays, today } from '#lib/server/platform/clock.ts';
+import { addDays, monthsBetween, today } from '#lib/server/platform/clock.ts';
+import { getHousehold } from '#lib/server/households/index.ts';
+import { listDistricts } from '#lib/server/municipalities/index.ts';
+import { listEventsForFamily } from '#lib/server/events/index.ts';
 import type { AppError } from '#lib/server/platform/errors.ts';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { m } from '#lib/paraglide/messages.js';
@@ -13,8 +16,24 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const timeline = await getTimeline(locals.app, personActor(locals), getLocale());
   const notices = timeline ? (await listInbox(locals.app, personActor(locals), getLocale())).length : 0;
   const procedures = await listTimelineProcedures(locals.app, personActor(locals));
-  return { timeline, notices, procedures, today: today(), soonUntil: addDays(today(), 60), done: url.searchParams.get('done') };
+  return { timeline, notices, procedures, today: today(), soonUntil: addDays(today(), 60), done: url.searchParams.get('done'), localEvents: await localEventsFor(locals) };
 };
+
+/** 「地域のイベント」: the coming month's public events for the children's ages, in the family's district or ward-wide. */
+async function localEventsFor(locals: App.Locals) {
+  const household = await getHousehold(locals.app, personActor(locals));
+  if (!household || household.children.length === 0) return [];
+  const districts = await listDistricts(locals.app.database.db, locals.municipality.id);
+  const districtCode = districts.find((d) => d.id === household.district.id)?.code ?? null;
+  const from = today();
+  return listEventsForFamily(locals.app.database.db, locals.municipality.id, {
+    districtCode,
+    childAgeMonths: household.children.map((c) => monthsBetween(c.birthDate, from)),
+    from,
+    to: addDays(from, 30),
+    limit: 5
+  });
+}
 
 const TARGET = ['subjectType', 'subjectId', 'ruleKey'] as const;
 

@@ -12,6 +12,7 @@ import * as placeCount from './0017_place_count_index.ts';
 import * as procedures from './0012_procedures.ts';
 import * as pushSubscriptions from './0015_push_subscriptions.ts';
 import * as publishing from './0013_publishing.ts';
+import * as events from './0014_events.ts';
 
 /** Every migration, in order. Listed here (not read from disk) so the built server carries them. */
 export const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   '0010_organizations': organizations,
   '0012_procedures': procedures,
   '0013_publishing': publishing,
+  '0014_events': events,
   '0015_push_subscriptions': pushSubscriptions,
   '0017_place_count_index': placeCount
 };

@@ -107,7 +107,7 @@ export interface ParseOptions {
 
 type Record_ = Record<string, string>;
 
-interface Table {
+export interface Table {
   headers: string[];
   records: Record_[];
   /** GeoJSON point coordinates per record, when the file is GeoJSON. */
@@ -139,7 +139,8 @@ function readGeoJson(text: string): Table | undefined {
   return { headers, records, points };
 }
 
-function readCsv(text: string): Table | undefined {
+/** A CSV or TSV text as a header row and records (header → cell); undefined when it is not a table. */
+export function readCsv(text: string): Table | undefined {
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
   const rows = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true }) as string[][];

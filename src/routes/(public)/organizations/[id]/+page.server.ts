@@ -6,12 +6,14 @@ import { personActor } from '#lib/server/people/index.ts';
 import { absoluteUrlFor } from '#lib/server/app.ts';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { orgFailure, orgFormInput, orgNotFound } from '#lib/ui/org-form.ts';
+import { listOrganizationUpcomingEvents } from '#lib/server/events/index.ts';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
   const found = await getPublicOrganization(locals.app, locals.municipality.id, params.id);
   if (!found.ok) orgNotFound();
   const posts = await listOrganizationPublicPosts(locals.app, locals.municipality.id, params.id, getLocale());
-  return { organization: found.value, posts, signedIn: Boolean(locals.viewer) };
+  const events = await listOrganizationUpcomingEvents(locals.app, locals.municipality.id, found.value.id);
+  return { organization: found.value, posts, events, signedIn: Boolean(locals.viewer) };
 };
 
 export const actions: Actions = {

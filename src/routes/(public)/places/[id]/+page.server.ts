@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getPlace } from '#lib/server/places/index.ts';
 import { getPlaceAvailability } from '#lib/server/bookings/index.ts';
+import { listPlaceEvents } from '#lib/server/events/index.ts';
 import { m } from '#lib/paraglide/messages.js';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
@@ -14,5 +15,5 @@ export const load: PageServerLoad = async ({ params, locals }) => {
     availability?.ok === true
       ? availability.value.services.map((s) => ({ id: s.id, name: s.name, kind: s.kind, openSlots: s.slots.filter((slot) => slot.seatsLeft > 0 && slot.bookable === 'open').length }))
       : [];
-  return { place: place.value, isStaff, bookables };
+  return { place: place.value, isStaff, bookables, events: await listPlaceEvents(locals.app, locals.municipality.id, params.id) };
 };
