@@ -2,6 +2,7 @@ import { json } from '@sveltejs/kit';
 import { m } from '#lib/paraglide/messages.js';
 import type { ApiLocale } from './api-locale.ts';
 import { BOOKING_API_ERRORS } from '../bookings/index.ts';
+import { HOUSEHOLD_API_ERRORS } from '../households/index.ts';
 
 /** The stable error codes of /api/v1: clients branch on `code`; `message` is for people. */
 export const API_ERRORS = {
@@ -12,7 +13,8 @@ export const API_ERRORS = {
   'api.method_not_allowed': { status: 405, messageKey: 'admin_api_method_not_allowed' },
   'places.invalid_query': { status: 400, messageKey: 'places_error_invalid_query' },
   'api.unexpected': { status: 500, messageKey: 'admin_api_unexpected' },
-  ...BOOKING_API_ERRORS
+  ...BOOKING_API_ERRORS,
+  ...HOUSEHOLD_API_ERRORS
 } as const;
 export type ApiErrorCode = keyof typeof API_ERRORS;
 

@@ -2,6 +2,7 @@ import { ROLES } from '../auth/roles.ts';
 import { API_ERRORS } from './api-errors.ts';
 import { ORGANIZATION_TYPES } from '../organizations/index.ts';
 import { placesPaths, placesSchemas, placesTags } from './openapi-places.ts';
+import { familyPaths, familySchemas, familyTags } from './openapi-family.ts';
 
 const ORGANIZATION_TYPE_VALUES = [...ORGANIZATION_TYPES];
 
@@ -37,6 +38,7 @@ export const openApiDocument = {
     { name: 'timeline', description: 'The 伴走型 timeline of a household' },
     { name: 'meta', description: 'This description' },
     ...placesTags,
+    ...familyTags,
     { name: 'bookings', description: 'Availability and bookings of places (一時預かり, 病児保育, ひろば, 相談)' }
   ],
   paths: {
@@ -251,7 +253,8 @@ export const openApiDocument = {
         }
       }
     },
-    ...placesPaths
+    ...placesPaths,
+    ...familyPaths
   },
   components: {
     securitySchemes: {
@@ -542,7 +545,8 @@ export const openApiDocument = {
           pregnancies: { type: 'integer', minimum: 0, description: 'How many pregnancies are ongoing (no outcome recorded yet).' }
         }
       },
-      ...placesSchemas
+      ...placesSchemas,
+      ...familySchemas
     }
   }
 } as const;
