@@ -27,9 +27,9 @@ beforeAll(async () => {
 afterAll(() => app.stop());
 
 const viewerOf = (userId: string): Promise<Viewer> => signedInViewer(app, userId, municipality.id);
-type Event = Parameters<typeof getHouseholdRoute>[0];
 
-function eventFor(method: string, path: string, viewer: Viewer | undefined, options: { body?: unknown; rawBody?: string; language?: string; id?: string } = {}): Event {
+/** A request event as SvelteKit passes it; typed by the handler it is given to. */
+function eventFor<Event>(method: string, path: string, viewer: Viewer | undefined, options: { body?: unknown; rawBody?: string; language?: string; id?: string } = {}): Event {
   const url = new URL(`http://localhost/api/v1/me/household${path}`);
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (options.language) headers['accept-language'] = options.language;

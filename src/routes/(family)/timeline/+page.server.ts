@@ -2,7 +2,8 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getTimeline, listInbox, markItemDone, markItemNotApplicable, recordDose, undoItem } from '#lib/server/guidance/index.ts';
 import { personActor } from '#lib/server/people/index.ts';
-import { addDays, today } from '#lib/server/platform/clock.ts';
+import { listHeldBookings } from '#lib/server/bookings/index.ts';
+import { addDays, now, today } from '#lib/server/platform/clock.ts';
 import type { AppError } from '#lib/server/platform/errors.ts';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { m } from '#lib/paraglide/messages.js';
@@ -11,7 +12,8 @@ import { formInput } from '../hh-result.ts';
 export const load: PageServerLoad = async ({ locals, url }) => {
   const timeline = await getTimeline(locals.app, personActor(locals), getLocale());
   const notices = timeline ? (await listInbox(locals.app, personActor(locals), getLocale())).length : 0;
-  return { timeline, notices, today: today(), soonUntil: addDays(today(), 60), done: url.searchParams.get('done') };
+  const bookings = timeline ? await listHeldBookings(locals.app, personActor(locals), now()) : [];
+  return { timeline, notices, bookings, today: today(), soonUntil: addDays(today(), 60), done: url.searchParams.get('done') };
 };
 
 const TARGET = ['subjectType', 'subjectId', 'ruleKey'] as const;
