@@ -16,6 +16,7 @@ for (const javaScriptEnabled of [true, false]) {
     const email = freshEmail('calendar');
     await signUpAndVerify(page, email);
     await signInWith(page, email, NEW_PASSWORD);
+    await expect(page.getByRole('button', { name: 'ログアウト' })).toBeVisible();
     await page.goto('/family');
     await page.getByLabel('お住まいの地区').selectOption({ label: '本町' });
     await page.getByRole('button', { name: '世帯を登録する' }).click();
