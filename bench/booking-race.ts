@@ -6,13 +6,13 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import pg from 'pg';
 import { serializeSignedCookie } from 'better-call';
 import { startApp } from '../src/lib/server/app.ts';
 import { readConfig, type AppConfig } from '../src/lib/server/platform/config.ts';
 import { seedDemoWard } from '../src/lib/server/demo/demo-ward.ts';
 import { resolveAuthSecret } from '../src/lib/server/auth/auth-secret.ts';
 import { createHouseholds, createServiceWithSlot, slotState } from '../src/lib/server/bookings/bookings.testing.queries.ts';
+import { withBenchDatabase } from './bench-database.ts';
 
 const ATTEMPTS = Number(process.env.BENCH_BOOKING_ATTEMPTS || 1000);
 const SEATS = 20;
@@ -96,28 +96,10 @@ async function race(label: string, config: AppConfig, env: Record<string, string
 
 const root = mkdtempSync(join(tmpdir(), 'hagukumi-booking-race-'));
 try {
-  const serverUrl = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-  const admin = new pg.Client({ connectionString: serverUrl });
-  const reachable = await admin.connect().then(
-    () => true,
-    () => false
-  );
-  if (reachable) {
-    const name = `hagukumi_bench_${Date.now()}`;
-    await admin.query(`create database ${name}`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
+  await withBenchDatabase('booking-race', async (url) => {
     const dataDir = join(root, 'pg');
-    try {
-      await race('postgres', { ...readConfig({}), databaseUrl: url.toString(), dataDir }, { DATABASE_URL: url.toString(), HAGUKUMI_DATA_DIR: dataDir });
-    } finally {
-      // Every pool of this run is closed by now; a plain drop leaves nothing behind.
-      await admin.query(`drop database if exists ${name}`).catch((error: Error) => console.log(`(could not drop ${name}: ${error.message})`));
-      await admin.end();
-    }
-  } else {
-    console.log('booking-race-postgres: skipped (no PostgreSQL server at BENCH_DATABASE_URL)');
-  }
+    await race('postgres', { ...readConfig({}), databaseUrl: url, dataDir }, { DATABASE_URL: url, HAGUKUMI_DATA_DIR: dataDir });
+  });
   const dataDir = join(root, 'pglite', 'db');
   await race('pglite', { ...readConfig({}), databaseUrl: undefined, dataDir }, { DATABASE_URL: '', HAGUKUMI_DATA_DIR: dataDir });
 } finally {

@@ -52,3 +52,5 @@ try {
 await runPlacesNear(PORT + 1);
 // booking-race runs its own servers (PostgreSQL and PGlite) after the figures above.
 await import('./booking-race.ts');
+// notify-plan: the set-based planner over 10k and 100k children + 10k pregnancies (PostgreSQL, PGlite at 10k).
+await import('./notify-plan.ts');

@@ -3,6 +3,7 @@ import { m } from '#lib/paraglide/messages.js';
 import type { ApiLocale } from './api-locale.ts';
 import { BOOKING_API_ERRORS } from '../bookings/index.ts';
 import { PUSH_API_ERRORS } from '../notifications/index.ts';
+import { HOUSEHOLD_API_ERRORS } from '../households/index.ts';
 
 /** The stable error codes of /api/v1: clients branch on `code`; `message` is for people. */
 export const API_ERRORS = {
@@ -14,7 +15,8 @@ export const API_ERRORS = {
   'places.invalid_query': { status: 400, messageKey: 'places_error_invalid_query' },
   'api.unexpected': { status: 500, messageKey: 'admin_api_unexpected' },
   ...BOOKING_API_ERRORS,
-  ...PUSH_API_ERRORS
+  ...PUSH_API_ERRORS,
+  ...HOUSEHOLD_API_ERRORS
 } as const;
 export type ApiErrorCode = keyof typeof API_ERRORS;
 

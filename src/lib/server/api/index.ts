@@ -4,3 +4,4 @@ export { requireApiViewer, runApi, methodNotAllowed, apiNotFound } from './api-a
 export { buildMe, type Me, type MeHousehold } from './me.ts';
 export { openApiDocument } from './openapi.ts';
 export { apiThread, apiThreadSummary } from './forum.ts';
+export { withHouseholdCaller, getMyHousehold, postChild, patchChild, deleteChild, postPregnancy, patchPregnancy, deletePregnancy } from './household.ts';

@@ -4,6 +4,7 @@ import { ORGANIZATION_TYPES } from '../organizations/index.ts';
 import { placesPaths, placesSchemas, placesTags } from './openapi-places.ts';
 import { pushPaths, pushSchemas, pushTags } from './openapi-push.ts';
 import { eventsPaths, eventsSchemas, eventsTags } from './openapi-events.ts';
+import { familyPaths, familySchemas, familyTags } from './openapi-family.ts';
 
 const ORGANIZATION_TYPE_VALUES = [...ORGANIZATION_TYPES];
 
@@ -41,6 +42,7 @@ export const openApiDocument = {
     ...placesTags,
     ...pushTags,
     ...eventsTags,
+    ...familyTags,
     { name: 'bookings', description: 'Availability and bookings of places (一時預かり, 病児保育, ひろば, 相談)' }
   ],
   paths: {
@@ -279,7 +281,8 @@ export const openApiDocument = {
     },
     ...placesPaths,
     ...pushPaths,
-    ...eventsPaths
+    ...eventsPaths,
+    ...familyPaths
   },
   components: {
     securitySchemes: {
@@ -595,7 +598,8 @@ export const openApiDocument = {
       },
       ...placesSchemas,
       ...pushSchemas,
-      ...eventsSchemas
+      ...eventsSchemas,
+      ...familySchemas
     }
   }
 } as const;

@@ -669,3 +669,21 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   const e = error as { code?: string; constraint?: string } | undefined;
   return e?.code === '23505' && (!constraint || e.constraint === constraint);
 }
+
+/** A household's bookings that hold or wait for a seat, ending after `since`, soonest first (timeline and calendar feed). */
+export async function listHeldBookingsOfHousehold(db: Db, householdId: string, since: Date) {
+  return db
+    .selectFrom('booking as b')
+    .innerJoin('booking_slot as sl', 'sl.id', 'b.slot_id')
+    .innerJoin('booking_service as s', 's.id', 'b.service_id')
+    .innerJoin('place as p', 'p.id', 'sl.place_id')
+    .select(['b.id', 'b.status', 'b.seats', 'sl.starts_at', 'sl.ends_at', 'sl.slot_date', 's.name as service_name', 'p.name as place_name', 'p.address as place_address'])
+    .where('b.household_id', '=', householdId)
+    .where('b.status', 'in', ['confirmed', 'pending', 'offered', 'waitlisted'])
+    .where('sl.status', '=', 'open')
+    .where('sl.ends_at', '>', since)
+    .orderBy('sl.starts_at')
+    .orderBy('b.id')
+    .limit(200)
+    .execute();
+}

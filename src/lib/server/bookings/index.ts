@@ -14,6 +14,7 @@ export {
   type BookablePlace,
   type MyBooking
 } from './availability.service.ts';
+export { listHeldBookings, type HeldBooking } from './household-bookings.service.ts';
 export { subscribeSeatAlert, unsubscribeSeatAlert, requestRegistration } from './alerts.service.ts';
 export {
   listProviderPlaces,

@@ -13,6 +13,7 @@ import type { ProcedureTables } from '../procedures/procedures.table.ts';
 import type { PushTables } from '../notifications/push/push.table.ts';
 import type { PublishingTables } from '../publishing/publishing.table.ts';
 import type { EventTables } from '../events/events.table.ts';
+import type { CalendarTables } from '../calendar/calendar.table.ts';
 
 /** The whole schema, composed from each domain's tables. */
 export interface Database
@@ -29,7 +30,8 @@ export interface Database
     ProcedureTables,
     PushTables,
     PublishingTables,
-    EventTables {}
+    EventTables,
+    CalendarTables {}
 
 /** What a query function takes first: the database or an open transaction. */
 export type Db = Kysely<Database> | Transaction<Database>;

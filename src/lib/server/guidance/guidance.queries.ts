@@ -364,12 +364,16 @@ export async function countPregnancyReach(
 const NOT_RECORDED = (subjectColumn: RawBuilder<unknown>, ruleKey: string) =>
   sql`not exists (select 1 from guidance_item_record r where ${subjectColumn} and r.rule_key = ${ruleKey} and r.occurrence = 1)`;
 
+/** The planner's household filter: every household for the daily pass, one after a household changes. */
+const onlyHousehold = (column: RawBuilder<unknown>, householdId: string | undefined) => (householdId ? sql`and ${column} = ${householdId}` : sql``);
+
 /** Plans the notices of one child rule for every child whose window contains `onDate`, one per active guardian. */
 export async function insertChildRuleNotices(
   db: Db,
   municipalityId: string,
   rule: { key: string; version: number; trigger: ChildWindowTrigger; districtCodes: readonly string[] },
-  onDate: string
+  onDate: string,
+  householdId?: string
 ): Promise<number> {
   const w = childWindowSql(rule.trigger);
   const result = await sql`
@@ -379,7 +383,7 @@ export async function insertChildRuleNotices(
     join household h on h.id = c.household_id
     join district d on d.id = h.district_id
     join household_guardian g on g.household_id = h.id and g.removed_at is null
-    where c.municipality_id = ${municipalityId}
+    where c.municipality_id = ${municipalityId} ${onlyHousehold(sql`c.household_id`, householdId)}
       and ${w.start} <= ${onDate}::date and ${w.end} >= ${onDate}::date
       and ${districtFilter(rule.districtCodes)}
       and ${NOT_RECORDED(sql`r.child_id = c.id`, rule.key)}
@@ -392,7 +396,8 @@ export async function insertPregnancyRuleNotices(
   db: Db,
   municipalityId: string,
   rule: { key: string; version: number; trigger: Trigger; continuesAfter: readonly string[]; districtCodes: readonly string[]; minFetusCount: number | null },
-  onDate: string
+  onDate: string,
+  householdId?: string
 ): Promise<number> {
   const t = rule.trigger;
   let start: RawBuilder<unknown>;
@@ -424,7 +429,7 @@ export async function insertPregnancyRuleNotices(
     join household h on h.id = p.household_id
     join district d on d.id = h.district_id
     join household_guardian g on g.household_id = h.id and g.removed_at is null
-    where p.municipality_id = ${municipalityId}
+    where p.municipality_id = ${municipalityId} ${onlyHousehold(sql`p.household_id`, householdId)}
       and ${applies} and ${fetus}
       and ${districtFilter(rule.districtCodes)}
       and ${NOT_RECORDED(sql`r.pregnancy_id = p.id`, rule.key)}

@@ -15,19 +15,35 @@ import type { ContentLocale } from './rules.ts';
  * recorded doses; see decision 0009).
  */
 export async function planNotices(db: Db, municipalityId: string, onDate: string): Promise<number> {
+  return planRules(db, municipalityId, onDate, undefined);
+}
+
+/**
+ * Plans one household's notices at once, after its children or pregnancies changed (a child or pregnancy
+ * added, a birth or loss recorded, a birth or due date corrected). The same set-based queries as the daily
+ * pass, filtered to the household; called inside the change's own transaction, so the notices exist exactly
+ * when the change does. Idempotent like the daily pass: a corrected date adds no second notice for an
+ * occurrence already planned.
+ */
+export async function planNoticesForHousehold(db: Db, municipalityId: string, householdId: string, onDate = businessToday()): Promise<number> {
+  return planRules(db, municipalityId, onDate, householdId);
+}
+
+async function planRules(db: Db, municipalityId: string, onDate: string, householdId: string | undefined): Promise<number> {
   const rules = (await listRules(db, municipalityId, true)).map(toPublishedRule);
   let planned = 0;
   for (const rule of rules) {
     const t = rule.trigger;
     if (t.type === 'immunisation') continue;
     if (rule.subject === 'child' && (t.type === 'age' || t.type === 'school_year' || t.type === 'date_range')) {
-      planned += await insertChildRuleNotices(db, municipalityId, { key: rule.key, version: rule.version, trigger: t, districtCodes: rule.filters.districtCodes }, onDate);
+      planned += await insertChildRuleNotices(db, municipalityId, { key: rule.key, version: rule.version, trigger: t, districtCodes: rule.filters.districtCodes }, onDate, householdId);
     } else if (rule.subject === 'pregnancy') {
       planned += await insertPregnancyRuleNotices(
         db,
         municipalityId,
         { key: rule.key, version: rule.version, trigger: t, continuesAfter: rule.continuesAfter, districtCodes: rule.filters.districtCodes, minFetusCount: rule.filters.minFetusCount },
-        onDate
+        onDate,
+        householdId
       );
     }
   }

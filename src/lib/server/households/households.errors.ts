@@ -15,3 +15,12 @@ export const householdErrors = {
   alreadyGuardian: appError('households.already_guardian', 409, 'hh_error_already_guardian'),
   cannotRemoveSelf: appError('households.cannot_remove_self', 400, 'hh_error_cannot_remove_self')
 };
+
+/**
+ * The API's view of these errors, by stable code (merged into API_ERRORS). A child or pregnancy that is
+ * not the caller's answers with the API's own `api.not_found`.
+ */
+export const HOUSEHOLD_API_ERRORS = {
+  'households.invalid_input': { status: 400, messageKey: 'hh_error_summary_title' },
+  'households.no_household': { status: 409, messageKey: 'hh_error_no_household' }
+} as const;

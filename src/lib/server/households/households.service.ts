@@ -36,6 +36,15 @@ import {
 } from './households.queries.ts';
 import { activeHouseholdOf, type PersonActor } from './household-access.ts';
 import { ageOn, gestationOn } from './pregnancy-dates.ts';
+import { planNoticesForHousehold } from '../guidance/index.ts';
+
+/**
+ * A change to the household's children or pregnancies plans its notices for today inside the same
+ * transaction (see decision 0016): they exist exactly when the change does, with no queue in between.
+ */
+async function planAfterChange(trx: Db, actor: PersonActor, householdId: string): Promise<void> {
+  await planNoticesForHousehold(trx, actor.municipalityId, householdId, today());
+}
 
 type FormInput = Record<string, unknown>;
 
@@ -184,6 +193,7 @@ export async function addChild(app: App, actor: PersonActor, input: FormInput): 
       createdBy: actor.userId
     });
     await writeAudit(trx, actor, { action: 'create', recordType: 'child', recordId: id });
+    await planAfterChange(trx, actor, household.id);
     return id;
   });
   return ok({ id });
@@ -212,6 +222,7 @@ export async function updateChild(app: App, actor: PersonActor, childId: string,
   await db.transaction().execute(async (trx) => {
     await updateChildRow(trx, childId, found.household.id, parsed.data);
     await writeAudit(trx, actor, { action: 'update', recordType: 'child', recordId: childId });
+    await planAfterChange(trx, actor, found.household.id);
   });
   return ok({ id: childId });
 }
@@ -245,6 +256,7 @@ export async function addPregnancy(app: App, actor: PersonActor, input: FormInpu
       createdBy: actor.userId
     });
     await writeAudit(trx, actor, { action: 'create', recordType: 'pregnancy', recordId: id });
+    await planAfterChange(trx, actor, household.id);
     return id;
   });
   return ok({ id, dueDate: parsed.data.dueDate });
@@ -276,6 +288,7 @@ export async function updatePregnancy(app: App, actor: PersonActor, pregnancyId:
   await db.transaction().execute(async (trx) => {
     await updatePregnancyRow(trx, pregnancyId, found.household.id, parsed.data);
     await writeAudit(trx, actor, { action: 'update', recordType: 'pregnancy', recordId: pregnancyId });
+    await planAfterChange(trx, actor, found.household.id);
   });
   return ok({ id: pregnancyId });
 }
@@ -295,6 +308,7 @@ export async function recordPregnancyOutcome(
   await db.transaction().execute(async (trx) => {
     await setPregnancyOutcome(trx, pregnancyId, found.household.id, parsed.data);
     await writeAudit(trx, actor, { action: 'record_outcome', recordType: 'pregnancy', recordId: pregnancyId });
+    await planAfterChange(trx, actor, found.household.id);
   });
   return ok({ id: pregnancyId, ...parsed.data, fetusCount: found.row.fetus_count });
 }
@@ -307,6 +321,7 @@ export async function clearPregnancyOutcome(app: App, actor: PersonActor, pregna
   await db.transaction().execute(async (trx) => {
     await setPregnancyOutcome(trx, pregnancyId, found.household.id, { outcome: null, outcomeDate: null });
     await writeAudit(trx, actor, { action: 'clear_outcome', recordType: 'pregnancy', recordId: pregnancyId });
+    await planAfterChange(trx, actor, found.household.id);
   });
   return ok({ id: pregnancyId });
 }

@@ -35,6 +35,7 @@ export {
   type GuardiansView
 } from './guardians.service.ts';
 export { exportHouseholdData, releaseHouseholdsOf, type HouseholdExport } from './household-data.service.ts';
+export { householdErrors, HOUSEHOLD_API_ERRORS } from './households.errors.ts';
 export { containsMyNumber } from '../platform/my-number.ts';
 export { gestationOn, ageOn, dueDateFromWeek } from './pregnancy-dates.ts';
 export { NAME_MAX, FETUS_MAX, WEEK_MAX } from './households.schemas.ts';

@@ -3,10 +3,11 @@ import type { Actions, PageServerLoad } from './$types';
 import { getTimeline, listInbox, markItemDone, markItemNotApplicable, recordDose, undoItem } from '#lib/server/guidance/index.ts';
 import { personActor } from '#lib/server/people/index.ts';
 import { listTimelineProcedures } from '#lib/server/procedures/index.ts';
-import { addDays, monthsBetween, today } from '#lib/server/platform/clock.ts';
+import { addDays, monthsBetween, now, today } from '#lib/server/platform/clock.ts';
 import { getHousehold } from '#lib/server/households/index.ts';
 import { listDistricts } from '#lib/server/municipalities/index.ts';
 import { listEventsForFamily } from '#lib/server/events/index.ts';
+import { listHeldBookings } from '#lib/server/bookings/index.ts';
 import type { AppError } from '#lib/server/platform/errors.ts';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { m } from '#lib/paraglide/messages.js';
@@ -16,7 +17,17 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const timeline = await getTimeline(locals.app, personActor(locals), getLocale());
   const notices = timeline ? (await listInbox(locals.app, personActor(locals), getLocale())).length : 0;
   const procedures = await listTimelineProcedures(locals.app, personActor(locals));
-  return { timeline, notices, procedures, today: today(), soonUntil: addDays(today(), 60), done: url.searchParams.get('done'), localEvents: await localEventsFor(locals) };
+  const bookings = timeline ? await listHeldBookings(locals.app, personActor(locals), now()) : [];
+  return {
+    timeline,
+    notices,
+    procedures,
+    bookings,
+    today: today(),
+    soonUntil: addDays(today(), 60),
+    done: url.searchParams.get('done'),
+    localEvents: await localEventsFor(locals)
+  };
 };
 
 /** 「地域のイベント」: the coming month's public events for the children's ages, in the family's district or ward-wide. */

@@ -13,6 +13,7 @@ import * as procedures from './0012_procedures.ts';
 import * as pushSubscriptions from './0015_push_subscriptions.ts';
 import * as publishing from './0013_publishing.ts';
 import * as events from './0014_events.ts';
+import * as calendarFeeds from './0016_calendar_feeds.ts';
 
 /** Every migration, in order. Listed here (not read from disk) so the built server carries them. */
 export const migrations: Record<string, Migration> = {
@@ -29,5 +30,6 @@ export const migrations: Record<string, Migration> = {
   '0013_publishing': publishing,
   '0014_events': events,
   '0015_push_subscriptions': pushSubscriptions,
+  '0016_calendar_feeds': calendarFeeds,
   '0017_place_count_index': placeCount
 };

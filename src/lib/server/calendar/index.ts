@@ -1,0 +1,2 @@
+export { getCalendarSettings, createCalendarFeed, revokeCalendarFeed, renderCalendarFeed, feedPath, type CalendarSettings } from './calendar.service.ts';
+export { calendarErrors } from './calendar.errors.ts';
