@@ -45,6 +45,7 @@ export default defineConfig({
       HAGUKUMI_SIGNIN_FAILURES_PER_ADDRESS: '1000',
       HAGUKUMI_MAILS_PER_ADDRESS: '1000',
       HAGUKUMI_QUIET: '1',
+      BODY_SIZE_LIMIT: '10M',
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn'
     }

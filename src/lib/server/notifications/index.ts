@@ -8,6 +8,8 @@ export {
   getPushSettings,
   vapidPublicKey,
   PUSH_API_ERRORS,
+  exportPushDataOf,
+  type PushDataExport,
   type PushSenderDeps,
   type VapidKeys,
   type PushSettings

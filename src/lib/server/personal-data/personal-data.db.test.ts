@@ -6,6 +6,7 @@ import { reserveSlot } from '../bookings/index.ts';
 import { startThread, flagPost, setFollowing } from '../forum/index.ts';
 import { recordDose } from '../guidance/index.ts';
 import { createHouseholds, createServiceWithSlot } from '../bookings/bookings.testing.queries.ts';
+import { sendInquiry } from '../publishing/index.ts';
 import { exportEverythingAbout } from './index.ts';
 
 let app: TestApp;
@@ -33,6 +34,10 @@ describe('a person downloads all data held about them and their children', () =>
     expect((await setFollowing(app, forumActor(mine.actor), theirThread.value.threadId, true)).ok).toBe(true);
     expect((await flagPost(app, forumActor(mine.actor), theirThread.value.postId, { reason: 'spam', note: '宣伝のようです' })).ok).toBe(true);
 
+    const link = (path: string) => `http://localhost${path}`;
+    expect((await sendInquiry(app, mine.actor, 'demo-npo', { subject: '見学について', body: '見学はできますか。' }, link)).ok).toBe(true);
+    expect((await sendInquiry(app, theirs.actor, 'demo-npo', { subject: 'ほかの家族の問い合わせ', body: 'ほかの家族だけの問い合わせ本文' }, link)).ok).toBe(true);
+
     const data = await exportEverythingAbout(app, mine.actor);
     const text = JSON.stringify(data);
 
@@ -44,7 +49,14 @@ describe('a person downloads all data held about them and their children', () =>
     expect(data.forum.follows.map((f) => f.threadId)).toContain(theirThread.value.threadId);
     expect(data.forum.flags).toEqual([expect.objectContaining({ postId: theirThread.value.postId, reason: 'spam', note: '宣伝のようです' })]);
 
+    expect(data.inquiriesAndVolunteering.inquiries).toEqual([
+      expect.objectContaining({ subject: '見学について', messages: [expect.objectContaining({ from: 'resident', body: '見学はできますか。' })] })
+    ]);
+    expect(data.procedures.submissions).toEqual([]);
+    expect(data.calendar.feeds).toEqual([]);
+
     expect(text).not.toContain('ほかの家族だけが書いた本文です。');
+    expect(text).not.toContain('ほかの家族だけの問い合わせ本文');
     expect(text).not.toContain(theirs.childIds[0]);
     expect(text).not.toContain(theirs.actor.userId);
   });

@@ -5,6 +5,10 @@ import { exportGuidanceDataOf, type GuidanceDataExport } from '../guidance/index
 import type { PersonActor } from '../households/index.ts';
 import { exportOrganizationsDataOf, type OrganizationsDataExport } from '../organizations/index.ts';
 import { exportPersonalData, type PersonalDataExport } from '../people/index.ts';
+import { exportProceduresDataOf, type ProceduresDataExport } from '../procedures/index.ts';
+import { exportPublishingDataOf, type PublishingDataExport } from '../publishing/index.ts';
+import { exportCalendarDataOf, type CalendarDataExport } from '../calendar/index.ts';
+import { exportPushDataOf, type PushDataExport } from '../notifications/index.ts';
 
 /** The whole download: the account and household (people) plus each domain's part. */
 export interface FullPersonalDataExport extends PersonalDataExport {
@@ -12,6 +16,10 @@ export interface FullPersonalDataExport extends PersonalDataExport {
   bookings: BookingsDataExport;
   forum: ForumDataExport;
   organizations: OrganizationsDataExport;
+  procedures: ProceduresDataExport;
+  inquiriesAndVolunteering: PublishingDataExport;
+  calendar: CalendarDataExport;
+  pushNotifications: PushDataExport;
 }
 
 /**
@@ -23,11 +31,15 @@ export async function exportEverythingAbout(app: App, actor: PersonActor, curren
   const db = app.database.db;
   const core = await exportPersonalData(app, actor, currentSessionId);
   const householdIds = core.households.map((h) => h.id);
-  const [timeline, bookings, forum, organizations] = await Promise.all([
+  const [timeline, bookings, forum, organizations, procedures, inquiriesAndVolunteering, calendar, pushNotifications] = await Promise.all([
     exportGuidanceDataOf(db, actor, householdIds),
     exportBookingsDataOf(db, actor, householdIds),
     exportForumDataOf(db, actor),
-    exportOrganizationsDataOf(db, actor)
+    exportOrganizationsDataOf(db, actor),
+    exportProceduresDataOf(db, householdIds),
+    exportPublishingDataOf(db, actor),
+    exportCalendarDataOf(db, actor),
+    exportPushDataOf(db, actor)
   ]);
-  return { ...core, timeline, bookings, forum, organizations };
+  return { ...core, timeline, bookings, forum, organizations, procedures, inquiriesAndVolunteering, calendar, pushNotifications };
 }

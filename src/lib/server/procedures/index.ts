@@ -34,3 +34,4 @@ export { getProcedureKpi, type ProcedureKpi, type RuleKpi } from './kpi.service.
 export { ensureBuiltInProcedures } from './built-in.service.ts';
 export { tellPersonAboutProcedure, type ProcedureNotice } from './procedure-notices.ts';
 export { TITLE_MAX, PURPOSE_MAX, MESSAGE_MAX } from './procedures.schemas.ts';
+export { exportProceduresDataOf, type ProceduresDataExport } from './personal-data.service.ts';

@@ -71,3 +71,4 @@ export {
   type PostStatus
 } from './publishing.schemas.ts';
 export { seedDemoPublishing } from './seed.service.ts';
+export { exportPublishingDataOf, type PublishingDataExport } from './personal-data.service.ts';

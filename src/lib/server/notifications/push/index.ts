@@ -4,3 +4,4 @@ export { subscribeToPush, unsubscribeFromPush, getPushSettings, vapidPublicKey, 
 export { pushErrors, PUSH_API_ERRORS } from './push.errors.ts';
 export { encodePushPayload, MAX_PAYLOAD_BYTES, type PushPayload } from './push-payload.ts';
 export type { ChannelSender, OutgoingMessage, OutgoingLocale, SendResult } from './push.types.ts';
+export { exportPushDataOf, type PushDataExport } from './personal-data.ts';
