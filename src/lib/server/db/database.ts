@@ -9,6 +9,7 @@ import type { ForumTables } from '../forum/forum.table.ts';
 import type { GuidanceTables } from '../guidance/guidance.table.ts';
 import type { BookingTables } from '../bookings/bookings.table.ts';
 import type { OrganizationTables } from '../organizations/organizations.table.ts';
+import type { NotificationTables } from '../notifications/notifications.table.ts';
 
 /** The whole schema, composed from each domain's tables. */
 export interface Database
@@ -21,7 +22,8 @@ export interface Database
     ForumTables,
     GuidanceTables,
     BookingTables,
-    OrganizationTables {}
+    OrganizationTables,
+    NotificationTables {}
 
 /** What a query function takes first: the database or an open transaction. */
 export type Db = Kysely<Database> | Transaction<Database>;

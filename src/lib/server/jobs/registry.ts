@@ -2,6 +2,7 @@ import type { JobHandler } from './job-handler.ts';
 import { purgeAuditJob } from '../platform/audit.jobs.ts';
 import { planNoticesJob } from '../guidance/guidance.jobs.ts';
 import { expireOffersJob, generateSlotsJob } from '../bookings/bookings.jobs.ts';
+import { deliverNotificationsJob } from '../notifications/notifications.jobs.ts';
 
 /** Every domain's jobs, registered here. */
-export const jobHandlers: JobHandler[] = [purgeAuditJob, planNoticesJob, expireOffersJob, generateSlotsJob];
+export const jobHandlers: JobHandler[] = [purgeAuditJob, planNoticesJob, expireOffersJob, generateSlotsJob, deliverNotificationsJob];

@@ -8,6 +8,7 @@ import * as forum from './0008_forum.ts';
 import * as guidance from './0009_guidance.ts';
 import * as bookings from './0007_bookings.ts';
 import * as organizations from './0010_organizations.ts';
+import * as notifications from './0011_notifications.ts';
 
 /** Every migration, in order. Listed here (not read from disk) so the built server carries them. */
 export const migrations: Record<string, Migration> = {
@@ -19,5 +20,6 @@ export const migrations: Record<string, Migration> = {
   '0008_forum': forum,
   '0009_guidance': guidance,
   '0007_bookings': bookings,
-  '0010_organizations': organizations
+  '0010_organizations': organizations,
+  '0011_notifications': notifications
 };
