@@ -46,7 +46,7 @@ export function createEmailSender(db: Db, mailer: Mailer, config: Pick<AppConfig
   return {
     async send(message) {
       const to = await findEmailAddress(db, message.userId);
-      if (!to) return { ok: false, retry: false, error: 'no email address' };
+      if (!to) return { ok: false, retry: false, error: 'no verified email address' };
       const locale = asLocale(message.locale);
       const lines = [message.body, message.url, m.notifications_email_footer({}, { locale })].filter((line) => line.trim() !== '');
       try {

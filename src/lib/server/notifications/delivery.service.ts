@@ -34,6 +34,8 @@ export const DEFAULT_POLICY: DeliveryPolicy = { batchSize: 20, leaseMs: 5 * 60_0
 export interface DeliveryFilter {
   notificationIds?: readonly string[];
   userIds?: readonly string[];
+  /** With userIds: only this sender's notices (a forum reply does not flush the person's other mail). */
+  source?: string;
 }
 
 export interface DeliveryReport {
@@ -101,7 +103,8 @@ async function attempt(deps: NotificationDeps, senders: ChannelSenders, delivery
       locale: row.locale,
       title: row.title,
       body: row.body,
-      url: (deps.config.publicOrigin ?? `http://localhost:${process.env.PORT || 3000}`) + row.link
+      // Through the inbox, so opening it from an email or a push counts as opened, then on to the notice's page.
+      url: `${deps.config.publicOrigin ?? `http://localhost:${process.env.PORT || 3000}`}/inbox/${row.notification_id}`
     });
   } catch (error) {
     result = { ok: false, retry: true, error: error instanceof Error ? error.message.slice(0, 500) : 'send failed' };

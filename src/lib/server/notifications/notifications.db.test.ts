@@ -141,11 +141,11 @@ describe('the outbox worker', () => {
   it('sends a due delivery once and marks it sent; a channel without a sender leaves its deliveries pending', async () => {
     const actor = await person({ notifyPush: 'on' });
     const email = recordingSender();
-    await sendNotification(app.database.db, { municipalityId, userId: actor.userId, source: 'bookings', sourceKey: 'once', link: '/bookings', render: texts });
+    const id = await sendNotification(app.database.db, { municipalityId, userId: actor.userId, source: 'bookings', sourceKey: 'once', link: '/bookings', render: texts });
     const report = await deliverDueNotifications({ ...app, channels: { email } }, { userIds: [actor.userId] });
     expect(report.sent).toBe(1);
     expect(email.sent).toEqual([expect.objectContaining({ title: 'こんにちは', body: '本文', userId: actor.userId })]);
-    expect(email.sent[0].url).toMatch(/^https?:\/\/[^/]+\/bookings$/);
+    expect(email.sent[0].url).toMatch(new RegExp(`^https?://[^/]+/inbox/${id}$`));
     expect((await deliveriesOf(actor.userId)).map((d) => [d.channel, d.status])).toEqual([['email', 'sent'], ['push', 'pending']]);
     await deliverDueNotifications({ ...app, channels: { email } }, { userIds: [actor.userId] });
     expect(email.sent).toHaveLength(1);

@@ -63,8 +63,10 @@ export async function findLanguageOf(db: Db, userId: string): Promise<string | u
   return row?.language;
 }
 
+/** The person's verified e-mail address, if any. */
 export async function findEmailAddress(db: Db, userId: string): Promise<string | undefined> {
-  const row = await db.selectFrom('user').select('email').where('id', '=', userId).executeTakeFirst();
+  // Only a verified address: never mail someone who may not own it.
+  const row = await db.selectFrom('user').select('email').where('id', '=', userId).where('emailVerified', '=', true).executeTakeFirst();
   return row?.email;
 }
 
@@ -121,7 +123,7 @@ export interface DueDelivery {
  */
 export async function lockDueDeliveries(
   db: Db,
-  options: { now: Date; channels: readonly DeliveryChannel[]; limit: number; notificationIds?: readonly string[]; userIds?: readonly string[] }
+  options: { now: Date; channels: readonly DeliveryChannel[]; limit: number; notificationIds?: readonly string[]; userIds?: readonly string[]; source?: string }
 ): Promise<DueDelivery[]> {
   if (options.channels.length === 0) return [];
   let query = db
@@ -134,6 +136,7 @@ export async function lockDueDeliveries(
     .where('d.channel', 'in', [...options.channels]);
   if (options.notificationIds) query = query.where('d.notification_id', 'in', options.notificationIds.length ? [...options.notificationIds] : ['00000000-0000-0000-0000-000000000000']);
   if (options.userIds) query = query.where('n.user_id', 'in', options.userIds.length ? [...options.userIds] : ['']);
+  if (options.source) query = query.where('n.source', '=', options.source);
   return query.orderBy('d.next_attempt_at').orderBy('d.id').limit(options.limit).forUpdate('d').skipLocked().execute();
 }
 
