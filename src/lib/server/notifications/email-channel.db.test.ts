@@ -1,36 +1,19 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
 import { openTestApp, type TestApp } from '../testing/test-app.ts';
 import { createPerson, seedWard } from '../testing/fixtures.ts';
 import { createMailer } from '../mail/mailer.ts';
 import { setClock } from '../platform/clock.ts';
+import { startSmtpReceiver } from './testing/smtp-receiver.ts';
 import { createEmailSender, deliverDueNotifications, sendNotification } from './index.ts';
 
 // A real SMTP conversation with a local server: what a mail system receives, headers and all.
-const received: { to: string[]; raw: string }[] = [];
-let server: SMTPServer;
-let smtpUrl: string;
+let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;
 let app: TestApp;
 let municipalityId: string;
 
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-        callback();
-      });
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  smtpUrl = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+  smtp = await startSmtpReceiver();
   app = await openTestApp();
   ({ municipalityId } = await seedWard(app));
   setClock('2026-06-15T03:00:00Z');
@@ -38,14 +21,14 @@ beforeAll(async () => {
 afterAll(async () => {
   setClock(undefined);
   await app.stop();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await smtp.close();
 });
 
 const header = (raw: string, name: string) => new RegExp(`^${name}:\\s*(.+)$`, 'im').exec(raw)?.[1].trim();
 
 it('an email notice reaches an SMTP server with a stable Message-ID, and a repeated send carries the same one', async () => {
   const userId = await createPerson(app, municipalityId, 'smtp-reader@example.jp');
-  const mailer = createMailer({ smtpUrl, mailDir: app.config.mailDir, mailFrom: 'Hagukumi <no-reply@sakura.example>' });
+  const mailer = createMailer({ smtpUrl: smtp.url, mailDir: app.config.mailDir, mailFrom: 'Hagukumi <no-reply@sakura.example>' });
   const channels = { email: createEmailSender(app.database.db, mailer, { mailFrom: 'Hagukumi <no-reply@sakura.example>' }) };
   const id = await sendNotification(app.database.db, {
     municipalityId,
@@ -60,7 +43,7 @@ it('an email notice reaches an SMTP server with a stable Message-ID, and a repea
   await sql`update notification_delivery set status = 'pending', next_attempt_at = ${new Date('2026-06-15T03:00:00Z')} where notification_id = ${id}`.execute(app.database.db);
   expect(await deliverDueNotifications({ ...app, channels }, { notificationIds: [id!] })).toMatchObject({ sent: 1 });
 
-  const mine = received.filter((r) => r.to.includes('smtp-reader@example.jp'));
+  const mine = smtp.received.filter((r) => r.to.includes('smtp-reader@example.jp'));
   expect(mine).toHaveLength(2);
   const ids = mine.map((r) => header(r.raw, 'Message-ID'));
   expect(ids).toEqual([`<${id}.email@sakura.example>`, `<${id}.email@sakura.example>`]);
