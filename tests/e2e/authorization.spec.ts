@@ -97,7 +97,7 @@ test("a guardian asking for another household's records by id gets 404 and nothi
   const owner = await browser.newContext();
   const ownerPage = await owner.newPage();
   await loginAs(ownerPage, 'otherGuardian');
-  const found = await collectIdRouteUrls(ownerPage, ['/family', '/account', '/timeline'], idRoutes);
+  const found = await collectIdRouteUrls(ownerPage, ['/family', '/account', '/timeline', '/inbox'], idRoutes);
   await ownerPage.goto('/family');
   expect(await ownerPage.evaluate(() => document.body.innerText)).toContain('鈴木 陽向');
   await owner.close();
@@ -117,7 +117,7 @@ test("a guardian asking for another household's records by id gets 404 and nothi
 /** Where each visitor's crawl for pages with record ids starts (the links a person of that role follows). */
 const CRAWL_STARTS: Record<Visitor, string[]> = {
   anonymous: ['/forum', '/places', '/bookings/places', '/organizations', '/posts', '/events'],
-  guardian: ['/family', '/account', '/timeline', '/bookings', '/procedures'],
+  guardian: ['/family', '/account', '/timeline', '/bookings', '/procedures', '/inbox'],
   org: ['/org'],
   staff: ['/staff', '/moderation/forum', '/staff/procedures'],
   coordinator: ['/support', '/support/forum'],

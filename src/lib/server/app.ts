@@ -6,12 +6,15 @@ import { createAuth, type Auth } from './auth/auth.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { startJobs, type Jobs } from './jobs/queue.ts';
 import { logger } from './platform/logger.ts';
+import { createEmailSender, createPushSender, registerNotificationDeps, resolveVapidKeys, type ChannelSenders } from './notifications/index.ts';
 
 export interface App {
   config: AppConfig;
   database: DatabaseHandle;
   auth: Auth;
   mailer: Mailer;
+  /** The notifications outbox's external channels: email and Web Push. */
+  channels: ChannelSenders;
   jobs: Jobs | undefined;
   stop(): Promise<void>;
 }
@@ -27,6 +30,8 @@ export interface StartOptions {
   migrate?: boolean;
   /** Tests capture mail instead of sending it. */
   mailer?: Mailer;
+  /** Tests replace a channel sender (e.g. one that fails) — the port, not the outbox. */
+  channels?: ChannelSenders;
 }
 
 export function absoluteUrlFor(config: AppConfig) {
@@ -52,6 +57,12 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
   });
   try {
     const mailer = options.mailer ?? createMailer(config);
+    const channels: ChannelSenders = {
+      email: createEmailSender(database.db, mailer, config),
+      push: createPushSender({ db: database.db, vapid: resolveVapidKeys(config), ttlSeconds: config.pushTtlSeconds }),
+      ...options.channels
+    };
+    registerNotificationDeps({ database, mailer, config, channels });
     const auth = createAuth(database.pool, config, mailer, { absoluteUrl: absoluteUrlFor(config) }, options.authPlugins);
     if (options.migrate !== false) {
       const applied = await migrateToLatest(database, auth);
@@ -65,6 +76,7 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
       await jobs.boss.schedule('bookings.expire-offers', '* * * * *', {}, { tz: 'Asia/Tokyo' });
       await jobs.boss.schedule('bookings.generate-slots', '15 2 * * *', {}, { tz: 'Asia/Tokyo' });
       await jobs.boss.schedule('publishing.publish-due-posts', '* * * * *', {}, { tz: 'Asia/Tokyo' });
+      await jobs.boss.schedule('notifications.deliver', '* * * * *', {}, { tz: 'Asia/Tokyo' });
     }
     let stopped = false;
     return {
@@ -72,6 +84,7 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
       database,
       auth,
       mailer,
+      channels,
       jobs,
       async stop() {
         if (stopped) return;

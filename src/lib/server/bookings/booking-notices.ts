@@ -1,5 +1,6 @@
 import type { DatabaseHandle } from '../db/connection.ts';
-import type { Mailer, MailMessage } from '../mail/mailer.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import { kickDeliveries, sendNotification } from '../notifications/index.ts';
 import type { AppConfig } from '../platform/config.ts';
 import { logger } from '../platform/logger.ts';
 import { tokyoTime } from './booking-rules.ts';
@@ -11,16 +12,14 @@ export interface BookingDeps {
   config: AppConfig;
 }
 
-/** Links in mails: the public origin when configured, else this server. */
-export function absoluteUrl(config: AppConfig, path: string): string {
-  return (config.publicOrigin ?? `http://localhost:${process.env.PORT || 3000}`) + path;
-}
-
 export type GuardianNoticeKind = 'confirmed' | 'pending' | 'waitlisted' | 'promoted' | 'offered' | 'approved' | 'declined' | 'cancelled' | 'expired' | 'slot_closed' | 'seat_open';
 
 export interface GuardianNotice {
   kind: GuardianNoticeKind;
-  to: { email: string; name: string };
+  municipalityId: string;
+  to: { userId: string; name: string };
+  /** What the notice is about, stable across repeats: one inbox notice per (guardian, key). */
+  key: string;
   placeName: string;
   serviceName: string;
   slotDate: string;
@@ -65,7 +64,8 @@ function when(notice: GuardianNotice): string {
   return `${notice.slotDate} ${tokyoTime(notice.startsAt)}〜${tokyoTime(notice.endsAt)}`;
 }
 
-export function guardianMail(notice: GuardianNotice, url: string): MailMessage {
+/** The notice's texts: bilingual (ja / en) as the booking mails have always been. */
+export function guardianNoticeTexts(notice: GuardianNotice): { title: string; body: string } {
   const [subjectJa, subjectEn] = SUBJECTS[notice.kind];
   const [leadJa, leadEn] = LEADS[notice.kind];
   const lines = [`施設 / Place: ${notice.placeName}`, `内容 / Service: ${notice.serviceName}`, `日時 / When: ${when(notice)}`];
@@ -73,20 +73,27 @@ export function guardianMail(notice: GuardianNotice, url: string): MailMessage {
   if (notice.offerExpiresAt) lines.push(`回答期限 / Reply by: ${notice.offerExpiresAt.toISOString().slice(0, 10)} ${tokyoTime(notice.offerExpiresAt)}`);
   if (notice.reason) lines.push(`理由 / Reason: ${notice.reason}`);
   return {
-    to: notice.to.email,
-    subject: `【育み】${subjectJa} / ${subjectEn}`,
-    text: `${notice.to.name} 様\n\n${leadJa}\n\n${lines.join('\n')}\n\n予約の確認・取り消し：${url}\n\n${leadEn}\nYour bookings: ${url}\n`
+    title: `${subjectJa} / ${subjectEn}`,
+    body: `${notice.to.name} 様\n\n${leadJa}\n${leadEn}\n\n${lines.join('\n')}`
   };
 }
 
 /**
- * The one place where the bookings domain tells a guardian something. Today it sends an email; the
- * app-wide inbox and push (another issue) redirect this function, not its callers. Never throws: the
- * booking is already committed, a failed message is logged.
+ * The one place where the bookings domain tells a guardian something: a notice in their inbox and
+ * e-mail / push as they allow, sent at once (the outbox job retries what fails). Called after the
+ * booking committed; never throws — a failed message is logged.
  */
 export async function tellGuardian(deps: BookingDeps, notice: GuardianNotice): Promise<void> {
   try {
-    await deps.mailer.send(guardianMail(notice, absoluteUrl(deps.config, notice.path)));
+    const id = await sendNotification(deps.database.db, {
+      municipalityId: notice.municipalityId,
+      userId: notice.to.userId,
+      source: 'bookings',
+      sourceKey: notice.key,
+      link: notice.path,
+      render: () => guardianNoticeTexts(notice)
+    });
+    if (id) await kickDeliveries(deps, { notificationIds: [id] });
   } catch (err) {
     logger.error({ err, kind: notice.kind }, 'could not tell the guardian about a booking');
   }

@@ -649,7 +649,7 @@ export async function claimAlerts(db: Db, slotId: string) {
     .whereRef('u.id', '=', 'a.user_id')
     .where('a.slot_id', '=', slotId)
     .where('a.notified_at', 'is', null)
-    .returning(['a.user_id', 'u.email', 'u.name'])
+    .returning(['a.user_id', 'a.notified_at', 'u.name'])
     .execute();
 }
 

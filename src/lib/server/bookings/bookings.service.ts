@@ -202,7 +202,9 @@ export async function tellAbout(
   const children = (await listChildrenOfBookings(db, [bookingId])).map((c) => c.name);
   await tellGuardian(deps, {
     kind,
-    to: { email: contact.email, name: contact.name },
+    municipalityId: slot.municipality_id,
+    to: { userId: contact.id, name: contact.name },
+    key: `${bookingId}:${kind}${extra.offerExpiresAt ? `:${extra.offerExpiresAt.toISOString()}` : ''}`,
     placeName: service.place_name,
     serviceName: service.name,
     slotDate: slot.slot_date,
@@ -229,7 +231,9 @@ export async function announceFreedSeats(deps: BookingDeps, slotId: string, muni
     for (const alert of await claimAlerts(db, slot.id)) {
       await tellGuardian(deps, {
         kind: 'seat_open',
-        to: { email: alert.email, name: alert.name },
+        municipalityId,
+        to: { userId: alert.user_id, name: alert.name },
+        key: `seat-open:${slot.id}:${alert.notified_at?.toISOString()}`,
         placeName: service.place_name,
         serviceName: service.name,
         slotDate: slot.slot_date,

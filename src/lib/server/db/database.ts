@@ -14,6 +14,7 @@ import type { PushTables } from '../notifications/push/push.table.ts';
 import type { PublishingTables } from '../publishing/publishing.table.ts';
 import type { EventTables } from '../events/events.table.ts';
 import type { CalendarTables } from '../calendar/calendar.table.ts';
+import type { NotificationTables } from '../notifications/notifications.table.ts';
 
 /** The whole schema, composed from each domain's tables. */
 export interface Database
@@ -31,7 +32,8 @@ export interface Database
     PushTables,
     PublishingTables,
     EventTables,
-    CalendarTables {}
+    CalendarTables,
+    NotificationTables {}
 
 /** What a query function takes first: the database or an open transaction. */
 export type Db = Kysely<Database> | Transaction<Database>;

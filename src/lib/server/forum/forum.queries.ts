@@ -161,10 +161,6 @@ export async function findAccountCreatedAt(db: Db, userId: string): Promise<Date
   return (await db.selectFrom('user').select('createdAt').where('id', '=', userId).executeTakeFirst())?.createdAt;
 }
 
-export async function findEmailOf(db: Db, userId: string): Promise<string | undefined> {
-  return (await db.selectFrom('user').select('email').where('id', '=', userId).where('emailVerified', '=', true).executeTakeFirst())?.email;
-}
-
 export async function countPublicPostsBy(db: Db, userId: string, municipalityId: string): Promise<number> {
   const row = await db
     .selectFrom('forum_post')

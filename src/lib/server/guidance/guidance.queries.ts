@@ -456,3 +456,35 @@ export async function listNoticesOf(db: Db, userId: string, municipalityId: stri
     .orderBy('n.rule_key')
     .execute();
 }
+
+// ── notices → the app-wide inbox ──────────────────────────────────────────────────────────────────
+
+/**
+ * Every planned notice of the municipality that has no inbox notification yet, rendered in the
+ * recipient's language from the rule's current content (title; the subject and "what" as body), in the
+ * columns `sendNotificationsFromSelect` takes. Independent of how the rows were planned.
+ */
+export function plannedNoticesWithoutNotification(municipalityId: string): RawBuilder<unknown> {
+  const text = (part: string) => sql`coalesce(nullif(r.content -> l.lang ->> ${part}, ''), r.content -> 'ja' ->> ${part}, '')`;
+  const subject = sql`case
+    when c.id is not null then case l.lang when 'en' then 'About ' || c.name when 'ja-x-easy' then c.name || 'さんの こと' else c.name || 'さんについて' end
+    when p.id is not null then case l.lang
+      when 'en' then 'About the pregnancy due ' || to_char(p.due_date, 'FMDD FMMonth YYYY')
+      when 'ja-x-easy' then 'うまれる よていび ' || to_char(p.due_date, 'YYYY"年"FMMM"月"FMDD"日"')
+      else '出産予定日 ' || to_char(p.due_date, 'YYYY"年"FMMM"月"FMDD"日"') || ' の妊娠について' end
+    else '' end`;
+  return sql`
+    select n.municipality_id, n.user_id, 'guidance' as source, n.id::text as source_key,
+           left(coalesce(nullif(${text('title')}, ''), n.rule_key), 200) as title,
+           left(concat_ws(E'\n', nullif(${subject}, ''), nullif(${text('what')}, '')), 4000) as body,
+           '/timeline#subject-' || n.subject_id::text as link,
+           l.lang as locale, null::text[] as channels
+    from guidance_notice n
+    join guidance_rule r on r.municipality_id = n.municipality_id and r.rule_key = n.rule_key
+    left join person_profile pp on pp.user_id = n.user_id
+    cross join lateral (select coalesce(pp.language, 'ja') as lang) l
+    left join child c on n.subject_type = 'child' and c.id = n.subject_id
+    left join pregnancy p on n.subject_type = 'pregnancy' and p.id = n.subject_id
+    where n.municipality_id = ${municipalityId}
+      and not exists (select 1 from notification x where x.user_id = n.user_id and x.source = 'guidance' and x.source_key = n.id::text)`;
+}

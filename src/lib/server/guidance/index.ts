@@ -5,6 +5,6 @@ export { ROTA_BRANDS, VACCINES, type VaccineCode, type RotaBrand } from './rule-
 export type { TimelineItem, Timeline, SubjectType } from './timeline.ts';
 export type { ItemStatus, RuleKind, RuleSubject, Trigger, ContentLocale } from './rules.ts';
 export type { DoseNote } from './immunisation.ts';
-export { planNotices, planNoticesForHousehold, planAllNotices, listInbox, type InboxNotice } from './notices.service.ts';
+export { planNotices, planNoticesForHousehold, planAllNotices, createNotificationsForPlannedNotices, listInbox, type InboxNotice } from './notices.service.ts';
 export { planNoticesJob } from './guidance.jobs.ts';
 export { exportGuidanceDataOf, type GuidanceDataExport } from './personal-data.service.ts';

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { editRuleAsStaff } from './guidance.testing.ts';
 import { openTestApp, type TestApp } from '../testing/test-app.ts';
 import { createPerson, seedOtherMunicipality, seedWard } from '../testing/fixtures.ts';
 import { addDays, addMonths, setClock, today } from '../platform/clock.ts';
 import { listDistricts } from '../municipalities/index.ts';
 import { addChild, addPregnancy, createHousehold, recordPregnancyOutcome, seedGuardian, type PersonActor } from '../households/index.ts';
 import { findActiveRoleAssignments } from '../auth/auth.queries.ts';
-import { ensureRuleSet, getRuleForStaff, getTimeline, listInbox, listRulesForStaff, markItemDone, planAllNotices, planNotices, saveRuleEdit, type StaffCaller } from './index.ts';
+import { ensureRuleSet, getTimeline, listInbox, markItemDone, planAllNotices, planNotices, type StaffCaller } from './index.ts';
 
 let app: TestApp;
 let municipalityId: string;
@@ -73,14 +74,7 @@ describe('the daily planner', () => {
     const before = await keysOf(actor);
     expect(before).toContain(`${child.value.id}:benefit.child-allowance.application`);
     expect(before).not.toContain(`${child.value.id}:procedure.birth-registration`);
-    const list = await listRulesForStaff(app, staff);
-    const id = list.ok ? list.value.find((r) => r.key === 'benefit.child-allowance.application')!.id : '';
-    const detail = await getRuleForStaff(app, staff, id);
-    if (!detail.ok) throw new Error('rule');
-    const c = detail.value.rule.content;
-    const form: Record<string, unknown> = { triggerType: 'age', fromValue: '0', fromUnit: 'days', untilValue: '16', untilUnit: 'days', departmentCode: 'kosodate', districtCodes: [], isPublished: 'on' };
-    for (const [locale, suffix] of [['ja', 'ja'], ['en', 'en'], ['ja-x-easy', 'easy']] as const) for (const part of ['title', 'what', 'why', 'where'] as const) form[`${part}_${suffix}`] = c[locale][part];
-    expect((await saveRuleEdit(app, staff, id, { ...form, title_ja: '児童手当の申請をお忘れなく' })).ok).toBe(true);
+    expect((await editRuleAsStaff(app, staff, 'benefit.child-allowance.application', { triggerType: 'age', fromValue: '0', fromUnit: 'days', untilValue: '16', untilUnit: 'days' }, { title_ja: '児童手当の申請をお忘れなく' })).ok).toBe(true);
     setClock('2026-06-16T03:00:00Z');
     await planNotices(app.database.db, municipalityId, today());
     const inbox = await listInbox(app, actor, 'ja');

@@ -2,7 +2,8 @@ import type { App } from '../app.ts';
 import type { Db } from '../db/database.ts';
 import type { PersonActor } from '../households/index.ts';
 import { today as businessToday } from '../platform/clock.ts';
-import { insertChildRuleNotices, insertPregnancyRuleNotices, listMunicipalitiesWithRules, listNoticesOf, listRules } from './guidance.queries.ts';
+import { sendNotificationsFromSelect } from '../notifications/index.ts';
+import { insertChildRuleNotices, insertPregnancyRuleNotices, listMunicipalitiesWithRules, listNoticesOf, listRules, plannedNoticesWithoutNotification } from './guidance.queries.ts';
 import { toPublishedRule } from './rule-set.service.ts';
 import type { ContentLocale } from './rules.ts';
 
@@ -47,7 +48,19 @@ async function planRules(db: Db, municipalityId: string, onDate: string, househo
       );
     }
   }
+  await createNotificationsForPlannedNotices(db, municipalityId);
   return planned;
+}
+
+/**
+ * Turns every planned notice of the municipality that has no inbox notification yet into one (and its
+ * email/push deliveries as the person allows), in one statement. Whoever plans notices — the daily pass,
+ * a household's own planning — calls this after planning; it reads only `guidance_notice`, so it does not
+ * matter how the rows got there, and a second call adds nothing. The notification's identity is the
+ * notice's id, so a reworded rule or a corrected date (no new notice) makes no new notification either.
+ */
+export async function createNotificationsForPlannedNotices(db: Db, municipalityId: string): Promise<number> {
+  return sendNotificationsFromSelect(db, plannedNoticesWithoutNotification(municipalityId));
 }
 
 /** Plans today's notices in every municipality that has rules (the daily job). */

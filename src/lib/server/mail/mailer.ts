@@ -8,6 +8,8 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** A stable Message-ID (`<local@host>`): a repeated send of the same notice carries the same one. */
+  messageId?: string;
 }
 
 export interface Mailer {

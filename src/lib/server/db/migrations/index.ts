@@ -14,6 +14,7 @@ import * as pushSubscriptions from './0015_push_subscriptions.ts';
 import * as publishing from './0013_publishing.ts';
 import * as events from './0014_events.ts';
 import * as calendarFeeds from './0016_calendar_feeds.ts';
+import * as notifications from './0011_notifications.ts';
 
 /** Every migration, in order. Listed here (not read from disk) so the built server carries them. */
 export const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   '0008_forum': forum,
   '0009_guidance': guidance,
   '0010_organizations': organizations,
+  '0011_notifications': notifications,
   '0012_procedures': procedures,
   '0013_publishing': publishing,
   '0014_events': events,
