@@ -1,6 +1,7 @@
-import { absoluteUrlFor, type App } from '../app.ts';
+import { randomUUID } from 'node:crypto';
+import type { App } from '../app.ts';
+import { kickDeliveries, sendNotification } from '../notifications/index.ts';
 import { logger } from '../platform/logger.ts';
-import { findContact } from './procedures.queries.ts';
 
 export type ProcedureNoticeKind = 'requested' | 'returned' | 'done';
 
@@ -27,23 +28,25 @@ const LEADS: Record<ProcedureNoticeKind, [string, string]> = {
 };
 
 /**
- * Tells a person about a procedure (a request, a return, completion). The one place that does: for now
- * an email through the app's mailer when the person accepts email (person_profile.notify_email); the
- * notifications inbox takes this over when it exists. The message holds no answers, only the title and
- * a link, and a failed send never undoes the change it reports.
+ * Tells a person about a procedure (a request, a return, completion) through the app-wide
+ * notifications: the inbox always, e-mail or push as they allow, sent at once. The notice holds no
+ * answers, only the title and a link, and a failed send never undoes the change it reports.
  */
 export async function tellPersonAboutProcedure(app: App, notice: ProcedureNotice): Promise<void> {
   try {
-    const contact = await findContact(app.database.db, notice.userId, notice.municipalityId);
-    if (!contact || contact.notify_email === false) return;
-    const url = absoluteUrlFor(app.config)(notice.path);
-    const [subjectJa, subjectEn] = SUBJECTS[notice.kind];
-    const [leadJa, leadEn] = LEADS[notice.kind];
-    await app.mailer.send({
-      to: contact.email,
-      subject: `${subjectJa} / ${subjectEn}`,
-      text: `${contact.name} 様\n\n${leadJa}\n\n手続き：${notice.title}\n${url}\n\n${leadEn}\nProcedure: ${notice.title}\n${url}\n`
+    const id = await sendNotification(app.database.db, {
+      municipalityId: notice.municipalityId,
+      userId: notice.userId,
+      source: 'procedures',
+      // Each telling is its own notice (a form can be returned twice); retries keep the delivery's id.
+      sourceKey: `${notice.kind}:${randomUUID()}`,
+      link: notice.path,
+      render: (locale) => {
+        const index = locale === 'en' ? 1 : 0;
+        return { title: SUBJECTS[notice.kind][index], body: `${LEADS[notice.kind][index]}\n${notice.title}` };
+      }
     });
+    if (id) await kickDeliveries(app, { notificationIds: [id] });
   } catch (err) {
     logger.error({ err, kind: notice.kind }, 'could not tell the person about a procedure');
   }

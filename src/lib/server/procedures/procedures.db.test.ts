@@ -172,7 +172,10 @@ describe('staff build a form', () => {
     const sent = await sendProcedure(app, staff, formId, { email, message: '来月までにご回答ください。' });
     if (!sent.ok) throw new Error(sent.error.code);
     expect(app.sentMail.at(-1)).toMatchObject({ to: email });
-    expect(app.sentMail.at(-1)?.text).toContain(`/procedures/requests/${sent.value.requestId}`);
+    // The mail opens the notice through the inbox, which leads on to the request.
+    expect(app.sentMail.at(-1)?.text).toContain('/inbox/');
+    const notice = await app.database.db.selectFrom('notification').select(['link', 'source']).where('user_id', '=', actor.userId).where('source', '=', 'procedures').executeTakeFirstOrThrow();
+    expect(notice.link).toBe(`/procedures/requests/${sent.value.requestId}`);
     const target: ProcedureTarget = { kind: 'request', requestId: sent.value.requestId };
     expect((await listMyProcedures(app, actor))[0]).toMatchObject({ status: 'not_started', requestMessage: '来月までにご回答ください。', title: '子育て世帯アンケート' });
     const answered = await saveProcedureAnswers(app, actor, target, { [`a_${first!.id}`]: '保育園', [`a_${second!.id}`]: 'no' }, 'submit');

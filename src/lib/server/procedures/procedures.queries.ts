@@ -120,15 +120,6 @@ export async function findPersonByEmail(db: Db, municipalityId: string, email: s
 }
 
 /** Where to tell a person: their address, name and whether they accept email. */
-export async function findContact(db: Db, userId: string, municipalityId: string) {
-  return db
-    .selectFrom('user as u')
-    .leftJoin('person_profile as p', (j) => j.onRef('p.user_id', '=', 'u.id').on('p.municipality_id', '=', municipalityId))
-    .select(['u.email', 'u.name', 'p.notify_email', 'p.language'])
-    .where('u.id', '=', userId)
-    .executeTakeFirst();
-}
-
 export async function listActiveGuardians(db: Db, householdId: string) {
   return db.selectFrom('household_guardian').select('user_id').where('household_id', '=', householdId).where('removed_at', 'is', null).execute();
 }

@@ -1,11 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type { App } from '../app.ts';
+import { kickDeliveries, sendNotification } from '../notifications/index.ts';
 import { logger } from '../platform/logger.ts';
 import { findRecipient, listActingMembers } from './publishing.queries.ts';
 
 /**
- * Everything the publishing domain tells someone, in one place. For now each notice is a mail (when
- * the person's profile allows mail); at merge the lead points `tellPublishingNotice` at the app-wide
- * notifications inbox, and no caller changes.
+ * Everything the publishing domain tells someone, in one place: through the app-wide notifications.
  */
 export type PublishingNotice =
   | { kind: 'inquiry_received'; organizationName: string; subject: string; link: string }
@@ -62,18 +62,39 @@ function mailOf(notice: PublishingNotice): { subject: string; text: string } {
   }
 }
 
-/** Tells the recipient; a failure to deliver never undoes what was done (it is logged). */
+/** A notice's link as the path the inbox opens (callers build absolute links for mail). */
+function pathOf(link: string): string {
+  const url = new URL(link, 'http://localhost');
+  return url.pathname + url.search;
+}
+
+/**
+ * Tells the recipient through the app-wide notifications: the inbox always, e-mail or push as each
+ * person allows, sent at once (the outbox retries what fails). A failure never undoes what was done.
+ */
 export async function tellPublishingNotice(app: App, recipient: NoticeRecipient, notice: PublishingNotice): Promise<void> {
   const db = app.database.db;
   const userIds = 'userId' in recipient ? [recipient.userId] : await listActingMembers(db, recipient.organizationId);
   const mail = mailOf(notice);
+  // Each telling is its own notice; the key only has to be unique (a retry of a delivery keeps its id).
+  const sourceKey = `${notice.kind}:${randomUUID()}`;
+  const sent: string[] = [];
   for (const userId of userIds) {
     try {
       const person = await findRecipient(db, userId);
-      if (!person || !person.notify_email) continue;
-      await app.mailer.send({ to: person.email, ...mail });
+      if (!person?.municipality_id) continue;
+      const id = await sendNotification(db, {
+        municipalityId: person.municipality_id,
+        userId,
+        source: 'publishing',
+        sourceKey,
+        link: pathOf(notice.link),
+        render: () => ({ title: mail.subject.replace(/^【育み】/, ''), body: mail.text })
+      });
+      if (id) sent.push(id);
     } catch (error) {
       logger.error({ err: error, kind: notice.kind }, 'could not deliver a publishing notice');
     }
   }
+  if (sent.length) await kickDeliveries(app, { notificationIds: sent });
 }

@@ -394,7 +394,7 @@ export async function findRecipient(db: Db, userId: string) {
   return db
     .selectFrom('user')
     .leftJoin('person_profile', 'person_profile.user_id', 'user.id')
-    .select(['user.id', 'user.email', 'user.name', sql<boolean>`coalesce(person_profile.notify_email, true)`.as('notify_email')])
+    .select(['user.id', 'user.email', 'user.name', 'person_profile.municipality_id', sql<boolean>`coalesce(person_profile.notify_email, true)`.as('notify_email')])
     .where('user.id', '=', userId)
     .executeTakeFirst();
 }
