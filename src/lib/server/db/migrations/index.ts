@@ -9,6 +9,7 @@ import * as guidance from './0009_guidance.ts';
 import * as bookings from './0007_bookings.ts';
 import * as organizations from './0010_organizations.ts';
 import * as placeCount from './0017_place_count_index.ts';
+import * as guidanceNoticePerson from './0018_guidance_notice_person.ts';
 import * as procedures from './0012_procedures.ts';
 import * as pushSubscriptions from './0015_push_subscriptions.ts';
 import * as publishing from './0013_publishing.ts';
@@ -33,5 +34,6 @@ export const migrations: Record<string, Migration> = {
   '0014_events': events,
   '0015_push_subscriptions': pushSubscriptions,
   '0016_calendar_feeds': calendarFeeds,
-  '0017_place_count_index': placeCount
+  '0017_place_count_index': placeCount,
+  '0018_guidance_notice_person': guidanceNoticePerson
 };
