@@ -104,7 +104,8 @@ test('the demo guardian marks a check-up done and undoes it, reads the inbox, op
   await expect(page.getByRole('link', { name: '9〜10か月児健康診査' })).toBeVisible();
   await expect(page.getByText('佐藤 陽葵さんについて').first()).toBeVisible();
   await expectNoAxeViolations(page);
-  await page.getByRole('link', { name: 'タイムラインに戻る' }).click();
+  // The inbox is the app-wide one now (every source), reached from the nav; back to the timeline.
+  await page.goto('/timeline');
   // The past-doses form of the demo child, reachable from the timeline.
   await page.getByRole('link', { name: '佐藤 陽葵さんが、これまでに受けた予防接種をまとめて入力する' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('佐藤 陽葵さんのこれまでの予防接種');
