@@ -52,7 +52,8 @@ const MESSAGES: Record<string, () => string> = {
   people_error_decision: m.people_error_decision,
   people_error_password_required: m.people_error_password_required,
   people_error_password_wrong: m.people_error_password_wrong,
-  people_error_no_password: m.people_error_no_password
+  people_error_no_password: m.people_error_no_password,
+  org_error_hand_over_before_deletion: m.org_error_hand_over_before_deletion
 };
 
 /** The text for a message key from a service; an unknown key is shown as is (never blank); no key, no text. */

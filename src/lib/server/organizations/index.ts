@@ -57,3 +57,4 @@ export {
 export { canPublish, isPublic, type OrgActor, type StaffActor, type OrganizationView, type MemberContext } from './organization-access.ts';
 export { findOrganizationForMember } from './publishing-access.ts';
 export { exportOrganizationsDataOf, type OrganizationsDataExport } from './personal-data.service.ts';
+export { organizationsOnlyOwnedBy, releaseOrganizationsOf, OWNER_ACCOUNT_DELETED_REASON, type OnlyOwnedOrganization } from './account-deletion.service.ts';

@@ -10,6 +10,7 @@ export const orgErrors = {
   notEditable: appError('organizations.not_editable', 409, 'org_error_not_editable'),
   wrongState: appError('organizations.wrong_state', 409, 'org_error_wrong_state'),
   lastOwner: appError('organizations.last_owner', 409, 'org_error_last_owner'),
+  handOverBeforeDeletion: appError('organizations.hand_over_before_deletion', 409, 'org_error_hand_over_before_deletion'),
   alreadyMember: appError('organizations.already_member', 409, 'org_error_already_member'),
   invitationNotFound: appError('organizations.invitation_not_found', 404, 'org_error_invitation_not_found'),
   invitationExpired: appError('organizations.invitation_expired', 410, 'org_error_invitation_expired'),

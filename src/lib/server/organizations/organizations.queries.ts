@@ -520,3 +520,37 @@ export async function countVerifiedByTypeBefore(db: Db, municipalityId: string, 
 export async function findDepartmentByCode(db: Db, municipalityId: string, code: string) {
   return db.selectFrom('department').select(['code', 'name', 'name_en']).where('municipality_id', '=', municipalityId).where('code', '=', code).executeTakeFirst();
 }
+
+// ── an owner's account deletion ────────────────────────────────────────────────────────────────
+
+/** Organizations in which this person is the only owner, with how many other people belong to each. */
+export async function listOrganizationsOnlyOwnedBy(db: Db, municipalityId: string, userId: string) {
+  return db
+    .selectFrom('organization as o')
+    .innerJoin('organization_member as m', (join) =>
+      join.onRef('m.organization_id', '=', 'o.id').on('m.user_id', '=', userId).on('m.org_role', '=', 'owner')
+    )
+    .select(['o.id', 'o.name', 'o.suspended_at'])
+    .select((eb) =>
+      eb
+        .selectFrom('organization_member as others')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .whereRef('others.organization_id', '=', 'o.id')
+        .where('others.user_id', '<>', userId)
+        .as('other_members')
+    )
+    .where('o.municipality_id', '=', municipalityId)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('organization_member as co')
+            .select('co.user_id')
+            .whereRef('co.organization_id', '=', 'o.id')
+            .where('co.org_role', '=', 'owner')
+            .where('co.user_id', '<>', userId)
+        )
+      )
+    )
+    .orderBy('o.name')
+    .execute();
+}

@@ -3,6 +3,7 @@ import { writeAudit } from '../platform/audit.queries.ts';
 import { now } from '../platform/clock.ts';
 import { failure, ok, type Result } from '../platform/errors.ts';
 import { exportHouseholdData, releaseHouseholdsOf, type HouseholdExport, type PersonActor } from '../households/index.ts';
+import { releaseOrganizationsOf } from '../organizations/index.ts';
 import { findUser, insertDeletionRecord, deleteUser, listRoleAssignmentsOf, listSessionsOf } from './people.queries.ts';
 import { getPreferences, type Preferences } from './people.service.ts';
 import { getConsents } from './consents.service.ts';
@@ -77,7 +78,8 @@ export type OwnPasswordCheck = (password: string) => Promise<'matches' | 'wrong'
  * Deletes the person's personal data now, after they confirmed with their password: their account
  * (and with it profile, consents, sessions, sign-in methods, roles), and every household of which
  * they were the last guardian (children, pregnancies, invitations). A household with another
- * guardian stays with them. Keeps only a deletion record and the audit log, both ids and dates.
+ * guardian stays with them. An organization they alone own must be handed over first, or, if they
+ * are its only member, is suspended (organizations/account-deletion.service.ts). Keeps only a deletion record and the audit log, both ids and dates.
  * See docs/decisions/0005-deletion-and-retention.md.
  */
 export async function deletePersonalData(
@@ -85,7 +87,7 @@ export async function deletePersonalData(
   actor: PersonActor,
   input: Record<string, unknown>,
   checkPassword: OwnPasswordCheck
-): Promise<Result<{ deletionRecordId: string; householdsDeleted: string[]; householdsKept: string[] }>> {
+): Promise<Result<{ deletionRecordId: string; householdsDeleted: string[]; householdsKept: string[]; organizationsSuspended: string[] }>> {
   const parsed = deletionSchema.safeParse(input);
   if (!parsed.success) return failure(peopleErrors.invalidInput(fieldErrors(parsed.error.issues)));
   const check = await checkPassword(parsed.data.password);
@@ -94,6 +96,9 @@ export async function deletePersonalData(
   if (check !== 'matches') return failure(peopleErrors.wrongPassword);
   const requestedAt = now();
   const result = await app.database.db.transaction().execute(async (trx) => {
+    // First, before anything is written: no organization may be left without an owner.
+    const organizations = await releaseOrganizationsOf(trx, actor);
+    if (!organizations.ok) return organizations;
     const households = await releaseHouseholdsOf(trx, actor);
     await deleteUser(trx, actor.userId);
     const record = await insertDeletionRecord(trx, {
@@ -103,7 +108,7 @@ export async function deletePersonalData(
       kept: KEPT_AFTER_DELETION
     });
     await writeAudit(trx, actor, { action: 'delete', recordType: 'person', recordId: actor.userId });
-    return { deletionRecordId: record.id, householdsDeleted: households.deleted, householdsKept: households.kept };
+    return ok({ deletionRecordId: record.id, householdsDeleted: households.deleted, householdsKept: households.kept, organizationsSuspended: organizations.value.suspended });
   });
-  return ok(result);
+  return result;
 }

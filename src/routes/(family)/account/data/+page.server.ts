@@ -3,11 +3,21 @@ import type { Actions, PageServerLoad } from './$types';
 import { isOnlyGuardian } from '#lib/server/households/index.ts';
 import { deletePersonalData, personActor } from '#lib/server/people/index.ts';
 import { checkOwnPassword } from '#lib/server/auth/index.ts';
+import { organizationsOnlyOwnedBy } from '#lib/server/organizations/index.ts';
 import { failFor, formInput } from '../../hh-result.ts';
 
 export const load: PageServerLoad = async ({ locals }) => {
-  const only = await isOnlyGuardian(locals.app, personActor(locals));
-  return { household: only.ok ? { isOnlyGuardian: only.value } : null, auditRetentionYears: Math.round(locals.app.config.auditRetentionDays / 365) };
+  const actor = personActor(locals);
+  const [only, organizations] = await Promise.all([
+    isOnlyGuardian(locals.app, actor),
+    organizationsOnlyOwnedBy(locals.app.database.db, actor.municipalityId, actor.userId)
+  ]);
+  return {
+    household: only.ok ? { isOnlyGuardian: only.value } : null,
+    organizationsToHandOver: organizations.filter((o) => o.mustHandOver),
+    organizationsToSuspend: organizations.filter((o) => !o.mustHandOver),
+    auditRetentionYears: Math.round(locals.app.config.auditRetentionDays / 365)
+  };
 };
 
 export const actions: Actions = {
